@@ -1,0 +1,29 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import obsidianmd from "eslint-plugin-obsidianmd";
+
+export default defineConfig([
+	globalIgnores(["node_modules/", "main.js", "examples/vault/**/plugins/", "coverage/", "out/"]),
+	...obsidianmd.configs.recommended,
+	{
+		languageOptions: {
+			parserOptions: {
+				projectService: {
+					allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "scripts/*.mjs"],
+				},
+			},
+		},
+	},
+	{
+		// Tests, benchmarks and command-line tools run in Node, not in Obsidian.
+		files: ["test/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts", "scripts/**/*.mjs", "vitest.config.ts", "esbuild.config.mjs"],
+		rules: {
+			"obsidianmd/no-nodejs-modules": "off",
+			"obsidianmd/prefer-window-timers": "off",
+			"obsidianmd/no-global-this": "off",
+			"obsidianmd/prefer-active-doc": "off",
+			"obsidianmd/ui/sentence-case": "off",
+			"import/no-nodejs-modules": "off",
+			"no-console": "off",
+		},
+	},
+]);

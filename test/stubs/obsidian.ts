@@ -1,0 +1,6 @@
+/**
+ * A small, honest stand-in for the `obsidian` module in tests (the npm package holds types only).
+ * Each part lives in its own file under test/stubs/obsidian/; add only what the code under test uses,
+ * and make it behave like Obsidian does.
+ */
+export {};
