@@ -26,4 +26,12 @@ export default defineConfig([
 			"no-console": "off",
 		},
 	},
+	{
+		// The stub implements Obsidian's own DOM helpers, so it must use the native DOM API.
+		files: ["test/stubs/**/*.ts"],
+		rules: {
+			"obsidianmd/prefer-create-el": "off",
+			"obsidianmd/prefer-instanceof": "off",
+		},
+	},
 ]);

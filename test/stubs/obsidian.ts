@@ -1,6 +1,7 @@
 /**
  * A small, honest stand-in for the `obsidian` module in tests (the npm package holds types only).
  * Each part lives in its own file under test/stubs/obsidian/; add only what the code under test uses,
- * and make it behave like Obsidian does.
+ * and make it behave like Obsidian does. Add a part by adding one `export *` line here.
  */
-export {};
+export * from "./obsidian/dom";
+export * from "./obsidian/component";
