@@ -16,7 +16,11 @@ export default defineConfig([
 	{
 		// Tests, benchmarks and command-line tools run in Node, not in Obsidian.
 		files: ["test/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts", "scripts/**/*.mjs", "vitest.config.ts", "esbuild.config.mjs"],
+		languageOptions: {
+			globals: { process: "readonly", console: "readonly", Buffer: "readonly", URL: "readonly" },
+		},
 		rules: {
+			"obsidianmd/rule-custom-message": "off",
 			"obsidianmd/no-nodejs-modules": "off",
 			"obsidianmd/prefer-window-timers": "off",
 			"obsidianmd/no-global-this": "off",
