@@ -1,0 +1,75 @@
+/** Reads the parts of YAML frontmatter the plugin needs (title and tags) without a YAML library. */
+
+export interface Frontmatter {
+	/** 0-based index of the closing `---` line, or -1 when the note has no (closed) frontmatter. */
+	endLine: number;
+	title: string | null;
+	tags: string[];
+}
+
+function noFrontmatter(): Frontmatter {
+	return { endLine: -1, title: null, tags: [] };
+}
+
+/** Frontmatter starts on the first line with `---` and ends at the next `---` or `...` line. */
+export function readFrontmatter(lines: readonly string[]): Frontmatter {
+	if (lines.length < 2 || lines[0].trimEnd() !== "---") return noFrontmatter();
+	let end = -1;
+	for (let i = 1; i < lines.length; i++) {
+		const t = lines[i].trimEnd();
+		if (t === "---" || t === "...") {
+			end = i;
+			break;
+		}
+	}
+	if (end < 0) return noFrontmatter();
+
+	let title: string | null = null;
+	const tags: string[] = [];
+	let listKey: string | null = null;
+	for (let i = 1; i < end; i++) {
+		const line = lines[i];
+		const item = /^\s*-\s*(.*)$/.exec(line);
+		if (item && listKey !== null && (line.startsWith(" ") || line.startsWith("-") || line.startsWith("\t"))) {
+			if (listKey === "tags" || listKey === "tag") tags.push(...splitTagValue(item[1]));
+			continue;
+		}
+		const field = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(line);
+		if (!field) {
+			if (line.length > 0 && !/^\s/.test(line)) listKey = null;
+			continue;
+		}
+		const key = field[1].toLowerCase();
+		const value = field[2].trim();
+		listKey = value === "" ? key : null;
+		if (key === "title" && value !== "") title = unquote(value);
+		else if ((key === "tags" || key === "tag") && value !== "") tags.push(...splitTagValue(value));
+	}
+	return { endLine: end, title, tags: unique(tags) };
+}
+
+/** `[a, "b"]`, `a, b`, `a b`, `"#a"` → tag names without `#`. */
+function splitTagValue(raw: string): string[] {
+	let value = stripComment(raw.trim());
+	if (value.startsWith("[") && value.endsWith("]")) value = value.slice(1, -1);
+	return value
+		.split(/[,\s]+/)
+		.map((part) => unquote(part.trim()).replace(/^#+/, ""))
+		.filter((part) => part.length > 0 && !/^\d+$/.test(part));
+}
+
+function stripComment(value: string): string {
+	const hash = value.indexOf(" #");
+	return hash >= 0 && !/^["']/.test(value) ? value.slice(0, hash) : value;
+}
+
+function unquote(value: string): string {
+	if (value.length >= 2 && ((value.startsWith('"') && value.endsWith('"')) || (value.startsWith("'") && value.endsWith("'")))) {
+		return value.slice(1, -1);
+	}
+	return value;
+}
+
+function unique(values: string[]): string[] {
+	return [...new Set(values)];
+}

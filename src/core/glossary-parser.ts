@@ -1,0 +1,186 @@
+/**
+ * Glossary entries: a blockquote whose first line is a term and whose next lines define it, a callout
+ * (`> [!definition] Term`), or `- **term**: definition` / `term :: definition` lines and `### Term`
+ * headings in a `## Glossary` / `## 용어` section. Quotations, captions and one-line quotes are not entries.
+ */
+import type { MdLine } from "./markdown-lines";
+import { escapeJargonMarkers, removeAsteriskMarkup, toPlainText } from "./plain-text";
+import type { GlossaryEntry } from "./types";
+
+export interface TermLine {
+	/** One name per entry (`SMB, SME (…)` gives two). */
+	names: string[];
+	/** Aliases for each name, parallel to `names`. */
+	aliases: string[][];
+}
+
+const MAX_TERM_CHARS = 40;
+const MAX_TERM_WORDS = 6;
+const MAX_LINE_CHARS = 160;
+
+/** Headings that open a glossary section. */
+export const GLOSSARY_SECTION = /^(?:glossary|terms|terminology|definitions|용어|용어\s*정리|용어집|용어\s*설명|용어\s*사전|단어\s*정리)$/i;
+
+/** Callout types that may hold a definition. */
+const DEFINITION_CALLOUTS = new Set(["definition", "define", "glossary", "term", "terms", "abbr", "abbreviation", "note", "info", "용어"]);
+
+/**
+ * Reads a term line such as `CTR (Click-Through Rate)`, `MVP(Minimum Viable Product)` or
+ * `SMB, SME (Small and Medium Business, Small and Medium Enterprise)`. Returns null for text that reads
+ * as a sentence, a quotation, a list item, a link or an image.
+ */
+export function parseTermLine(line: string): TermLine | null {
+	let text = line.replace(/\\$/, "").trim();
+	if (text.length === 0 || text.length > MAX_LINE_CHARS) return null;
+	text = unwrapStrong(text).replace(/\s*[:：]$/, "").trim();
+	if (text.length === 0) return null;
+	if (/^(?:[-+*>#|!`"'“‘「『(（—–―~]|\d+[.)]\s|\[!)/.test(text)) return null;
+	if (/:\/\/|\]\(|!\[|<|>/.test(text)) return null;
+	if (/[.!?。…,;？！]$/.test(text)) return null;
+	const wiki = /^\[\[([^\]|]+)(?:\|([^\]]+))?\]\]$/.exec(text);
+	if (wiki) text = wiki[2] ?? wiki[1];
+	if (text.includes("[") || text.includes("]")) return null;
+
+	const open = text.search(/[(（]/);
+	let outside = text;
+	let inside = "";
+	if (open >= 0) {
+		const close = Math.max(text.lastIndexOf(")"), text.lastIndexOf("）"));
+		if (close < open || text.slice(close + 1).trim().length > 0) return null;
+		outside = text.slice(0, open).trim();
+		inside = text.slice(open + 1, close).trim();
+	}
+	outside = removeAsteriskMarkup(outside).trim();
+	if (outside.length === 0 || outside.length > MAX_TERM_CHARS) return null;
+	if (outside.split(/\s+/).length > MAX_TERM_WORDS) return null;
+
+	const names = splitNames(outside);
+	if (names.length === 0) return null;
+	const aliasList = inside.length > 0 ? splitNames(removeAsteriskMarkup(inside)) : [];
+	const aliases = names.map((name, i) => {
+		const own = names.length > 1 && aliasList.length === names.length ? [aliasList[i]] : aliasList;
+		return own.filter((a) => a.toLowerCase() !== name.toLowerCase());
+	});
+	return { names, aliases };
+}
+
+function splitNames(text: string): string[] {
+	return text
+		.split(/\s*[,、，]\s*/)
+		.map((part) => part.trim())
+		.filter((part) => part.length > 0);
+}
+
+function unwrapStrong(text: string): string {
+	const m = /^(\*\*|__)(.+?)\1(.*)$/.exec(text);
+	return m ? (m[2] + m[3]).trim() : text;
+}
+
+/** Builds entries for every name of a term line, sharing one definition. */
+function entriesFor(term: TermLine, definitionLines: string[], line: number, endLine: number): GlossaryEntry[] {
+	const definitionMarkdown = escapeJargonMarkers(trimBlankEdges(definitionLines).join("\n"));
+	const definition = toPlainText(definitionLines.join("\n"));
+	if (definition.length === 0) return [];
+	return term.names.map((name, i) => ({
+		term: name,
+		aliases: term.aliases[i],
+		definition,
+		definitionMarkdown,
+		line,
+		endLine,
+	}));
+}
+
+function trimBlankEdges(lines: string[]): string[] {
+	let start = 0;
+	let end = lines.length;
+	while (start < end && lines[start].trim() === "") start++;
+	while (end > start && lines[end - 1].trim() === "") end--;
+	return lines.slice(start, end);
+}
+
+/**
+ * Entries of one blockquote spanning lines[start..end) (0-based). `previous` is the line just above the
+ * quote (an image there makes the quote a caption).
+ */
+export function glossaryFromQuote(lines: readonly MdLine[], start: number, end: number, previous: MdLine | undefined): GlossaryEntry[] {
+	if (end - start < 2) return [];
+	if (previous && previous.kind === "text" && /^!\[/.test(previous.content.trim())) return [];
+	const first = lines[start].content;
+	if (first.startsWith(">")) return [];
+	const callout = /^\[!([^\]]+)\][+-]?\s*(.*)$/.exec(first.trim());
+	let termIndex = start;
+	let termText = first;
+	if (callout) {
+		const type = callout[1].trim().toLowerCase();
+		if (!DEFINITION_CALLOUTS.has(type)) return [];
+		if (callout[2].trim().length > 0) {
+			termText = callout[2];
+		} else {
+			termIndex = start + 1;
+			termText = lines[termIndex].content;
+		}
+	}
+	const term = parseTermLine(termText);
+	if (!term) return [];
+	const body: string[] = [];
+	for (let i = termIndex + 1; i < end; i++) body.push(lines[i].content);
+	const meaningful = trimBlankEdges(body);
+	if (meaningful.length === 0) return [];
+	if (/^(?:[—–―]|--|~\s)/.test(meaningful[0].trim())) return [];
+	if (meaningful.every((l) => l.trim() === "" || /^!\[/.test(l.trim()))) return [];
+	return entriesFor(term, body, termIndex + 1, end);
+}
+
+/**
+ * Entries written as lines inside a glossary section: `- **term**: definition`, `term :: definition`,
+ * `- term — definition`. Child lines indented below an entry continue its definition.
+ * Returns the entries and the index after the last line used.
+ */
+export function glossaryFromSectionLine(lines: readonly MdLine[], index: number): { entries: GlossaryEntry[]; next: number } {
+	const line = lines[index];
+	const split = splitDefinitionLine(line.kind === "list" ? line.content : line.content.trim());
+	if (!split) return { entries: [], next: index + 1 };
+	const term = parseTermLine(split.term);
+	if (!term) return { entries: [], next: index + 1 };
+	const definition = [split.definition];
+	let next = index + 1;
+	while (next < lines.length) {
+		const child = lines[next];
+		if (child.kind === "blank" || child.indent <= line.indent) break;
+		if (child.kind !== "list" && child.kind !== "text") break;
+		definition.push(child.raw.trim());
+		next++;
+	}
+	return { entries: entriesFor(term, definition, index + 1, next), next };
+}
+
+function splitDefinitionLine(text: string): { term: string; definition: string } | null {
+	const strong = /^(\*\*|__)(.+?)\1\s*(\([^)]*\))?\s*(?:::|[:：]|\s[—–-]\s)\s*(.+)$/.exec(text);
+	if (strong) return { term: `${strong[2]}${strong[3] ? ` ${strong[3]}` : ""}`, definition: strong[4] };
+	const strongColonInside = /^(\*\*|__)(.+?)[:：]\1\s*(.+)$/.exec(text);
+	if (strongColonInside) return { term: strongColonInside[2], definition: strongColonInside[3] };
+	const field = /^([^:：]{1,80}?)\s*::\s*(.+)$/.exec(text);
+	if (field) return { term: field[1], definition: field[2] };
+	const plain = /^([^:：]{1,80}?)\s*(?:[:：]|\s[—–]\s)\s+(.+)$/.exec(text);
+	if (plain) return { term: plain[1], definition: plain[2] };
+	return null;
+}
+
+/** A `### Term` heading inside a glossary section with its body as the definition. */
+export function glossaryFromHeading(lines: readonly MdLine[], index: number): { entries: GlossaryEntry[]; next: number } {
+	const heading = lines[index];
+	const term = parseTermLine(heading.content);
+	let next = index + 1;
+	const body: string[] = [];
+	while (next < lines.length && lines[next].kind !== "heading") {
+		const l = lines[next];
+		if (l.kind === "code" || l.kind === "comment" || l.kind === "rule") break;
+		body.push(l.kind === "quote" ? l.content : l.raw);
+		next++;
+	}
+	if (!term) return { entries: [], next };
+	let last = next;
+	while (last > index + 1 && lines[last - 1].kind === "blank") last--;
+	return { entries: entriesFor(term, body, index + 1, last), next };
+}

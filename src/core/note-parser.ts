@@ -1,0 +1,544 @@
+/**
+ * The extractor: one note's text in, its talks, Q&A pairs and glossary entries out.
+ *
+ * The grammar follows the reference note and the shapes found in real notes:
+ * - a talk is a `## Title - Speaker` heading (separators ` - `, ` – `, ` — `, ` | `);
+ * - a question starts with a marker (`**Q.`, `Q:`, `Q1.`, `질문:`, a `### Q.` heading, a `- Q.` bullet, or a
+ *   heading or `?` bullet inside a Q&A section); its bold may span lines;
+ * - its answer starts with `A.`/`A `/`A1:`/`답변:` or, with no marker, is the prose after the question, and
+ *   runs until the next question, heading, blockquote, rule or code fence; text between a question and an
+ *   explicit answer marker belongs to the question; glossary blocks between the two are skipped;
+ * - bullet questions take their child bullets and following `- A.` siblings as the answer;
+ * - glossary entries are blockquotes (see glossary-parser.ts).
+ */
+import { readFrontmatter } from "./frontmatter";
+import { glossaryFromHeading, glossaryFromQuote, glossaryFromSectionLine, GLOSSARY_SECTION } from "./glossary-parser";
+import { classifyLines, type MdLine } from "./markdown-lines";
+import { escapeJargonMarkers, toPlainText } from "./plain-text";
+import { matchAnswerMarker, matchQuestionMarker, QA_SECTION, sectionName, strongDelimiterCount } from "./qa-markers";
+import { DEFAULT_TAGS, hasTag, inlineTags, uniqueTags } from "./tags";
+import { normalizeNote, splitLines } from "./text";
+import type { GlossaryEntry, NoteRecord, QaPair, Talk } from "./types";
+
+export interface ParseOptions {
+	/** Tags that make a note a conference note (default `Conference`). */
+	tags?: readonly string[];
+	/** When false, the note is parsed even without a matching tag (glossary sources, the indexer after its own tag check). */
+	requireTag?: boolean;
+}
+
+/** Parses one note. Returns null when `requireTag` is on (the default) and the note carries none of the tags. */
+export function parseNote(text: string, path: string, options: ParseOptions = {}): NoteRecord | null {
+	const lines = splitLines(normalizeNote(text));
+	const frontmatter = readFrontmatter(lines);
+	const md = classifyLines(lines, frontmatter.endLine);
+	const tags = uniqueTags([...frontmatter.tags, ...inlineTags(md)]);
+	if (options.requireTag !== false && !hasTag(tags, options.tags ?? DEFAULT_TAGS)) return null;
+	const body = parseBody(md);
+	return {
+		path,
+		title: frontmatter.title ?? firstHeading(md) ?? baseName(path),
+		tags,
+		talks: body.talks,
+		qa: body.qa,
+		glossary: body.glossary,
+	};
+}
+
+/** Line ranges (1-based, inclusive) of the glossary entries of a text, for callers that skip them. */
+export function findGlossaryBlocks(text: string): { line: number; endLine: number }[] {
+	const lines = splitLines(normalizeNote(text));
+	const md = classifyLines(lines, readFrontmatter(lines).endLine);
+	const blocks: { line: number; endLine: number }[] = [];
+	let last = -1;
+	for (const entry of parseBody(md).glossary) {
+		if (entry.line === last) continue;
+		last = entry.line;
+		blocks.push({ line: entry.line, endLine: entry.endLine });
+	}
+	return blocks;
+}
+
+function baseName(path: string): string {
+	const name = path.slice(path.lastIndexOf("/") + 1);
+	return name.replace(/\.md$/i, "");
+}
+
+function firstHeading(md: readonly MdLine[]): string | null {
+	for (const line of md) {
+		if (line.kind === "heading" && line.level === 1 && line.content.length > 0) return toPlainText(line.content);
+	}
+	return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Body
+
+interface Body {
+	talks: Talk[];
+	qa: QaPair[];
+	glossary: GlossaryEntry[];
+}
+
+/** One answer or question line: its 0-based index and the Markdown to keep (marker removed). */
+interface Part {
+	index: number;
+	text: string;
+	/** For plain text: the line's content without block markers. */
+	plain: string;
+}
+
+/** A question being read in paragraph or heading style. */
+interface OpenQuestion {
+	start: number;
+	question: Part[];
+	phase: "question" | "after" | "answer";
+	/** Lines after the question that are not yet known to be question or answer. */
+	pending: Part[];
+	answer: Part[];
+	talk: number | null;
+}
+
+interface Section {
+	kind: "qa" | "glossary";
+	level: number;
+}
+
+class BodyParser {
+	readonly talks: Talk[] = [];
+	readonly qa: QaPair[] = [];
+	readonly glossary: GlossaryEntry[] = [];
+	private talk: number | null = null;
+	private open: OpenQuestion | null = null;
+	private section: Section | null = null;
+
+	constructor(private readonly md: readonly MdLine[]) {}
+
+	run(): Body {
+		const md = this.md;
+		let i = 0;
+		while (i < md.length) {
+			const line = md[i];
+			switch (line.kind) {
+				case "frontmatter":
+				case "blank":
+					this.blank(i);
+					i++;
+					break;
+				case "code":
+				case "comment":
+				case "rule":
+					this.close();
+					i++;
+					break;
+				case "heading":
+					i = this.heading(i);
+					break;
+				case "quote":
+					i = this.quote(i);
+					break;
+				case "list":
+					i = this.listItem(i);
+					break;
+				default:
+					i = this.text(i);
+			}
+		}
+		this.close();
+		this.qa.sort((a, b) => a.line - b.line);
+		this.glossary.sort((a, b) => a.line - b.line);
+		findSpeakers(this.talks, md);
+		return { talks: this.talks, qa: this.qa, glossary: this.glossary };
+	}
+
+	private blank(i: number): void {
+		const open = this.open;
+		if (!open || this.md[i].kind === "frontmatter") return;
+		if (open.phase === "question") open.phase = "after";
+		else if (open.phase === "answer") open.answer.push(part(i, "", ""));
+		else if (open.pending.length > 0) open.pending.push(part(i, "", ""));
+	}
+
+	private heading(i: number): number {
+		this.close();
+		const line = this.md[i];
+		if (this.section && line.level <= this.section.level) this.section = null;
+		const name = sectionName(line.content);
+		if (QA_SECTION.test(name)) {
+			this.section = { kind: "qa", level: line.level };
+			return i + 1;
+		}
+		if (GLOSSARY_SECTION.test(name)) {
+			this.section = { kind: "glossary", level: line.level };
+			return i + 1;
+		}
+		const marker = matchQuestionMarker(line.content);
+		if (marker || (this.section?.kind === "qa" && line.level > this.section.level)) {
+			const question = marker ? marker.rest : line.content;
+			this.open = newQuestion(i, [part(i, question, question)], "after", this.talk);
+			return i + 1;
+		}
+		if (this.section?.kind === "glossary" && line.level > this.section.level) {
+			const { entries, next } = glossaryFromHeading(this.md, i);
+			this.glossary.push(...entries);
+			return next;
+		}
+		if (line.level <= 2) this.talk = null;
+		if (line.level === 2) {
+			this.talks.push(talkFromHeading(line.content, i + 1));
+			this.talk = this.talks.length - 1;
+		}
+		return i + 1;
+	}
+
+	private quote(i: number): number {
+		let end = i + 1;
+		while (end < this.md.length && this.md[end].kind === "quote" && this.md[end].indent === this.md[i].indent) end++;
+		const entries = glossaryFromQuote(this.md, i, end, this.md[i - 1]);
+		this.glossary.push(...entries);
+		const open = this.open;
+		// A blockquote ends an answer; between a question and its answer it is skipped.
+		if (open && (open.phase === "answer" || open.pending.length > 0)) this.close();
+		else if (open) open.phase = "after";
+		return end;
+	}
+
+	private listItem(i: number): number {
+		const line = this.md[i];
+		if (this.section?.kind === "glossary") {
+			const { entries, next } = glossaryFromSectionLine(this.md, i);
+			if (entries.length > 0) {
+				this.glossary.push(...entries);
+				return next;
+			}
+		}
+		if (matchQuestionMarker(line.content)) {
+			this.close();
+			const result = readBulletQuestion(this.md, i, this.talk, this.glossary);
+			this.qa.push(...result.pairs);
+			return result.next;
+		}
+		if (this.open) return this.text(i);
+		if (QA_SECTION.test(sectionName(line.content)) && hasChildren(this.md, i)) {
+			const result = readQuestionList(this.md, i, this.talk, this.glossary);
+			this.qa.push(...result.pairs);
+			return result.next;
+		}
+		if (this.section?.kind === "qa" && line.content.includes("?") && hasChildren(this.md, i)) {
+			const pair = readListQuestion(this.md, i, this.talk, this.glossary);
+			this.qa.push(...pair.pairs);
+			return pair.next;
+		}
+		return i + 1;
+	}
+
+	private text(i: number): number {
+		const line = this.md[i];
+		if (this.section?.kind === "glossary" && !this.open && line.kind === "text") {
+			const { entries, next } = glossaryFromSectionLine(this.md, i);
+			if (entries.length > 0) {
+				this.glossary.push(...entries);
+				return next;
+			}
+		}
+		const question = line.kind === "text" ? matchQuestionMarker(line.content) : null;
+		if (question) {
+			this.close();
+			const boldOpen = strongDelimiterCount(line.content) % 2 === 1;
+			this.open = newQuestion(i, [part(i, question.rest, question.rest)], boldOpen ? "question" : "after", this.talk);
+			return i + 1;
+		}
+		const open = this.open;
+		if (!open) return i + 1;
+		const answer = matchAnswerMarker(line.content);
+		if (answer && open.phase !== "answer") {
+			// Everything between the question and an explicit answer marker belongs to the question.
+			open.question.push(...trimParts(open.pending));
+			open.pending = [];
+			open.phase = "answer";
+			open.answer.push(part(i, markerStripped(line, answer.rest), answer.rest));
+			return i + 1;
+		}
+		if (answer && open.phase === "answer") {
+			open.answer.push(part(i, markerStripped(line, answer.rest), answer.rest));
+			return i + 1;
+		}
+		const item = part(i, line.raw.trimEnd(), line.kind === "list" ? line.content : line.raw);
+		if (open.phase === "question") {
+			open.question.push(item);
+			if (strongDelimiterCount(line.content) % 2 === 1) open.phase = "after";
+		} else if (open.phase === "after") {
+			open.pending.push(item);
+		} else {
+			open.answer.push(item);
+		}
+		return i + 1;
+	}
+
+	/** Ends the open question: keeps it when it has an answer. */
+	private close(): void {
+		const open = this.open;
+		this.open = null;
+		if (!open) return;
+		const answer = trimParts(open.answer.length > 0 ? open.answer : open.pending);
+		const question = trimParts(open.question);
+		if (answer.length === 0 || question.length === 0) return;
+		const pair = buildPair(question, answer, open.talk);
+		if (pair) this.qa.push(pair);
+	}
+}
+
+function parseBody(md: readonly MdLine[]): Body {
+	return new BodyParser(md).run();
+}
+
+function newQuestion(start: number, question: Part[], phase: OpenQuestion["phase"], talk: number | null): OpenQuestion {
+	return { start, question, phase, pending: [], answer: [], talk };
+}
+
+function part(index: number, text: string, plain: string): Part {
+	return { index, text, plain };
+}
+
+/** The line's Markdown with its answer marker removed, keeping list indentation. */
+function markerStripped(line: MdLine, rest: string): string {
+	if (line.kind !== "list") return rest;
+	const markerEnd = line.raw.length - line.raw.trimStart().length;
+	const marker = /^(?:[-*+]|\d+[.)])\s+/.exec(line.raw.slice(markerEnd));
+	return `${line.raw.slice(0, markerEnd)}${marker ? marker[0] : ""}${rest}`;
+}
+
+function trimParts(parts: Part[]): Part[] {
+	let start = 0;
+	let end = parts.length;
+	while (start < end && parts[start].text.trim() === "") start++;
+	while (end > start && parts[end - 1].text.trim() === "") end--;
+	return parts.slice(start, end);
+}
+
+function buildPair(question: Part[], answer: Part[], talk: number | null): QaPair | null {
+	const questionText = toPlainText(question.map((p) => p.plain).join("\n"));
+	const answerText = toPlainText(answer.map((p) => p.plain).join("\n"));
+	if (questionText.length === 0 || answerText.length === 0) return null;
+	return {
+		question: questionText,
+		answer: answerText,
+		line: question[0].index + 1,
+		answerLine: answer[0].index + 1,
+		endLine: answer[answer.length - 1].index + 1,
+		talk,
+		questionMarkdown: escapeJargonMarkers(dedent(question.map((p) => p.text)).join("\n")),
+		answerMarkdown: escapeJargonMarkers(dedent(answer.map((p) => p.text)).join("\n")),
+	};
+}
+
+/** Removes the indentation common to all non-blank lines. */
+function dedent(lines: string[]): string[] {
+	let common = Infinity;
+	for (const line of lines) {
+		if (line.trim() === "") continue;
+		const indent = line.length - line.trimStart().length;
+		if (indent < common) common = indent;
+	}
+	if (!Number.isFinite(common) || common === 0) return lines.map((l) => l.trimEnd());
+	return lines.map((l) => l.slice(Math.min(common, l.length - l.trimStart().length)).trimEnd());
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Talks
+
+const TALK_SEPARATORS = [" - ", " – ", " — ", " | "];
+
+function talkFromHeading(content: string, line: number): Talk {
+	const text = toPlainText(content);
+	let at = -1;
+	let width = 0;
+	for (const separator of TALK_SEPARATORS) {
+		const found = text.lastIndexOf(separator);
+		if (found > at) {
+			at = found;
+			width = separator.length;
+		}
+	}
+	if (at <= 0) return { title: text, speaker: null, line };
+	const speaker = text.slice(at + width).trim();
+	return { title: text.slice(0, at).trim(), speaker: speaker.length > 0 ? speaker : null, line };
+}
+
+const SPEAKER_LINE = /^(?:[-*+]\s+)?(?:\S{1,4}\s+)?(?:발표자|연사|스피커|speakers?|presenters?|presented by)\s*[:：]\s*(.+)$/i;
+
+/** A talk heading without a speaker may name one in a `- 🎤 발표자 : …` line right below it. */
+function findSpeakers(talks: Talk[], md: readonly MdLine[]): void {
+	for (const talk of talks) {
+		if (talk.speaker !== null) continue;
+		let seen = 0;
+		for (let i = talk.line; i < md.length && seen < 6; i++) {
+			const line = md[i];
+			if (line.kind === "heading") break;
+			if (line.kind === "blank") continue;
+			seen++;
+			const m = SPEAKER_LINE.exec(line.raw.trim());
+			if (m) {
+				talk.speaker = toPlainText(m[1]);
+				break;
+			}
+		}
+	}
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Bullet questions
+
+interface ListResult {
+	pairs: QaPair[];
+	next: number;
+}
+
+function hasChildren(md: readonly MdLine[], i: number): boolean {
+	return childrenEnd(md, i + 1, md[i].indent) > i + 1;
+}
+
+/** The index after the block of lines indented deeper than `indent`, starting at `from`. */
+function childrenEnd(md: readonly MdLine[], from: number, indent: number): number {
+	let end = from;
+	let j = from;
+	while (j < md.length) {
+		const line = md[j];
+		if (line.kind === "blank") {
+			j++;
+			continue;
+		}
+		if (line.indent <= indent || line.kind === "heading" || line.kind === "frontmatter") break;
+		j++;
+		end = j;
+	}
+	return end;
+}
+
+/**
+ * Reads the lines [from, to) below a bullet as an answer: nested question bullets become pairs of their
+ * own, indented glossary blockquotes become entries, everything else is answer text.
+ */
+function readAnswerBlock(
+	md: readonly MdLine[],
+	from: number,
+	to: number,
+	talk: number | null,
+	glossary: GlossaryEntry[],
+	pairs: QaPair[],
+): Part[] {
+	const answer: Part[] = [];
+	let k = from;
+	while (k < to) {
+		const line = md[k];
+		if (line.kind === "list" && matchQuestionMarker(line.content)) {
+			const nested = readBulletQuestion(md, k, talk, glossary);
+			if (nested.pairs.length > 0) {
+				pairs.push(...nested.pairs);
+				k = Math.min(nested.next, to);
+				continue;
+			}
+		}
+		if (line.kind === "quote") {
+			let end = k + 1;
+			while (end < to && md[end].kind === "quote") end++;
+			const entries = glossaryFromQuote(md, k, end, md[k - 1]);
+			if (entries.length > 0) {
+				glossary.push(...entries);
+				k = end;
+				continue;
+			}
+		}
+		const plain = line.kind === "list" || line.kind === "quote" ? line.content : line.raw.trim();
+		answer.push(part(k, line.kind === "blank" ? "" : line.raw.trimEnd(), plain));
+		k++;
+	}
+	return answer;
+}
+
+/** `- Q. …` with `- A. …` siblings and/or child bullets as the answer. */
+function readBulletQuestion(md: readonly MdLine[], i: number, talk: number | null, glossary: GlossaryEntry[]): ListResult {
+	const item = md[i];
+	const marker = matchQuestionMarker(item.content);
+	const question: Part[] = [part(i, marker ? marker.rest : item.content, marker ? marker.rest : item.content)];
+	let j = i + 1;
+	// Lazy continuation lines of the question text.
+	while (j < md.length && md[j].kind === "text" && md[j].indent > item.indent) {
+		question.push(part(j, md[j].content, md[j].content));
+		j++;
+	}
+	const pairs: QaPair[] = [];
+	const childEnd = childrenEnd(md, j, item.indent);
+	const answer = readAnswerBlock(md, j, childEnd, talk, glossary, pairs);
+	stripFirstAnswerMarker(answer, md);
+	let next = childEnd;
+	// `- A.` siblings (several in a row make one answer).
+	for (;;) {
+		let k = next;
+		while (k < md.length && md[k].kind === "blank") k++;
+		const sibling = md[k];
+		if (!sibling || sibling.kind !== "list" || Math.abs(sibling.indent - item.indent) > 1) break;
+		const a = matchAnswerMarker(sibling.content);
+		if (!a) break;
+		answer.push(part(k, markerStripped(sibling, a.rest), a.rest));
+		const end = childrenEnd(md, k + 1, sibling.indent);
+		answer.push(...readAnswerBlock(md, k + 1, end, talk, glossary, pairs));
+		next = end;
+	}
+	const trimmed = trimParts(answer);
+	if (trimmed.length > 0) {
+		const pair = buildPair(question, trimmed, talk);
+		if (pair) pairs.unshift(pair);
+	}
+	return { pairs, next };
+}
+
+function stripFirstAnswerMarker(answer: Part[], md: readonly MdLine[]): void {
+	const first = answer.findIndex((p) => p.text.trim() !== "");
+	if (first < 0) return;
+	const line = md[answer[first].index];
+	const content = line.kind === "list" || line.kind === "quote" ? line.content : line.raw.trim();
+	const a = matchAnswerMarker(content);
+	if (a) answer[first] = part(answer[first].index, markerStripped(line, a.rest), a.rest);
+}
+
+/** A bullet whose text is a question (inside a Q&A section) and whose children answer it. */
+function readListQuestion(md: readonly MdLine[], i: number, talk: number | null, glossary: GlossaryEntry[]): ListResult {
+	const item = md[i];
+	const pairs: QaPair[] = [];
+	const end = childrenEnd(md, i + 1, item.indent);
+	const answer = trimParts(readAnswerBlock(md, i + 1, end, talk, glossary, pairs));
+	if (answer.length > 0) {
+		const pair = buildPair([part(i, item.content, item.content)], answer, talk);
+		if (pair) pairs.unshift(pair);
+	}
+	return { pairs, next: end };
+}
+
+/** `* Questions` with one child bullet per question (containing `?`) and the answers below each. */
+function readQuestionList(md: readonly MdLine[], i: number, talk: number | null, glossary: GlossaryEntry[]): ListResult {
+	const end = childrenEnd(md, i + 1, md[i].indent);
+	let base = Infinity;
+	for (let k = i + 1; k < end; k++) if (md[k].kind === "list" && md[k].indent < base) base = md[k].indent;
+	const pairs: QaPair[] = [];
+	let k = i + 1;
+	while (k < end) {
+		const line = md[k];
+		if (line.kind === "list" && line.indent === base) {
+			if (matchQuestionMarker(line.content)) {
+				const result = readBulletQuestion(md, k, talk, glossary);
+				pairs.push(...result.pairs);
+				k = Math.max(result.next, k + 1);
+				continue;
+			}
+			if (line.content.includes("?")) {
+				const result = readListQuestion(md, k, talk, glossary);
+				pairs.push(...result.pairs);
+				k = Math.max(result.next, k + 1);
+				continue;
+			}
+		}
+		k++;
+	}
+	return { pairs, next: end };
+}

@@ -1,0 +1,83 @@
+/**
+ * Question and answer markers as people write them: `Q.`, `Q:`, `Q)`, `Q1.`, `질문:`, `Question:` and
+ * `A.`, `A:`, `A)`, `A1:`, `A ` before Korean text, `답변:`, `Answer:`, each optionally in bold
+ * (`**Q.`, `**Q:** text`).
+ */
+
+export interface MarkerMatch {
+	/** The text after the marker, with a bold opener kept when the marker sat inside it (`**Q. text` → `**text`). */
+	rest: string;
+}
+
+const QUESTION = /^(?:Q\s?\d{0,3}\s?[.:)．：]|질문\s?\d{0,3}\s?[.:)：]|Question\s?\d{0,3}\s?[.:)])/i;
+const ANSWER = /^(?:A\s?\d{0,3}\s?[.:)．：]|(?:답변|답)\s?\d{0,3}\s?[.:)：]|Answer\s?\d{0,3}\s?[.:)])/i;
+
+/** Matches a question marker at the start of `content`. */
+export function matchQuestionMarker(content: string): MarkerMatch | null {
+	return matchMarker(content, QUESTION, false);
+}
+
+/** Matches an answer marker at the start of `content`. */
+export function matchAnswerMarker(content: string): MarkerMatch | null {
+	return matchMarker(content, ANSWER, true);
+}
+
+function matchMarker(content: string, pattern: RegExp, answer: boolean): MarkerMatch | null {
+	let text = content;
+	let opener = "";
+	if (text.startsWith("**") || text.startsWith("__")) {
+		opener = text.slice(0, 2);
+		text = text.slice(2);
+	}
+	// Lower-case `q.`/`a.` are not markers; only the word forms ignore case.
+	const first = text.charCodeAt(0);
+	if (first === 113 /* q */ || first === 97 /* a */) {
+		if (!/^(?:question|answer)/i.test(text)) return null;
+	}
+	const m = pattern.exec(text);
+	let after: string;
+	if (m) {
+		after = text.slice(m[0].length);
+		// `Q.` must be followed by a space, the end, a closing `**`, or non-Latin text (`A.아무것도`).
+		const next = after.charCodeAt(0);
+		if (after.length > 0 && next !== 32 && next !== 9 && next !== 42 && next !== 95 && next < 0x80) return null;
+	} else if (answer && /^A\s+[^\s!-~]/.test(text)) {
+		// `A 정말 어려움.`: a bare `A` before Korean text (but not the English article: `A lot of…`).
+		after = text.slice(1);
+	} else {
+		return null;
+	}
+	if (opener && after.startsWith(opener)) {
+		// `**Q:** text`: the bold held only the marker.
+		return { rest: after.slice(2).trimStart() };
+	}
+	return { rest: opener + after.trimStart() };
+}
+
+/** Counts `**`/`__` runs, so a bold question can span lines. */
+export function strongDelimiterCount(text: string): number {
+	let count = 0;
+	for (let i = 0; i < text.length - 1; i++) {
+		const c = text.charCodeAt(i);
+		if ((c === 42 || c === 95) && text.charCodeAt(i + 1) === c) {
+			let end = i;
+			while (end < text.length && text.charCodeAt(end) === c) end++;
+			count++;
+			i = end - 1;
+		}
+	}
+	return count;
+}
+
+/** Headings that open a Q&A section (`## Q&A`, `### 질의응답`, `## QnA`, `## Questions`). */
+export const QA_SECTION =
+	/^(?:q\s*&\s*a|q\s*and\s*a|qna|q&a\s+session|questions?(?:\s*(?:and|&)\s*answers?)?|audience\s+questions|질의\s*응답|질문\s*(?:과|및|&)?\s*답변|질문|질답)$/i;
+
+/** Strips emoji, numbering and emphasis around a heading or bullet so section names can be compared. */
+export function sectionName(text: string): string {
+	return text
+		.replace(/[*_`]/g, "")
+		.replace(/^[^\p{L}]+/u, "")
+		.replace(/[\s:：]+$/, "")
+		.trim();
+}
