@@ -44,6 +44,9 @@ export function inlineTags(lines: readonly MdLine[]): string[] {
 
 const TAG_CHAR = /[\p{L}\p{N}_\-/]/u;
 
+/** `freenode #openswitch`, `Slack #general`: a chat channel named after its network, not a tag. */
+const CHANNEL_BEFORE = /(?:^|\s)(?:freenode|irc|libera(?:\.chat)?|slack|discord|channel|채널)\s+$/i;
+
 function collectTags(text: string, out: string[]): void {
 	let from = 0;
 	for (;;) {
@@ -51,6 +54,7 @@ function collectTags(text: string, out: string[]): void {
 		if (hash === -1) return;
 		from = hash + 1;
 		if (hash > 0 && !/\s/.test(text[hash - 1])) continue;
+		if (CHANNEL_BEFORE.test(text.slice(Math.max(0, hash - 24), hash))) continue;
 		let end = hash + 1;
 		while (end < text.length) {
 			const ch = text.codePointAt(end) ?? 0;
