@@ -5,3 +5,4 @@
  */
 export * from "./obsidian/dom";
 export * from "./obsidian/component";
+export * from "./obsidian/hover";
