@@ -219,7 +219,7 @@ class BodyParser {
 			return result.next;
 		}
 		if (this.open) return this.text(i);
-		if (QA_SECTION.test(sectionName(line.content)) && hasChildren(this.md, i)) {
+		if (line.content.length <= 40 && hasChildren(this.md, i) && QA_SECTION.test(sectionName(line.content))) {
 			const result = readQuestionList(this.md, i, this.talk, this.glossary);
 			this.qa.push(...result.pairs);
 			return result.next;

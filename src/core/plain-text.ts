@@ -9,17 +9,24 @@ const MARKUP = /[*_`[\]~=!<]/;
 export function toPlainText(markdown: string): string {
 	if (!MARKUP.test(markdown)) return collapseWhitespace(markdown);
 	let text = markdown;
-	text = text.replace(/!\[\[[^\]]*\]\]/g, "");
-	text = text.replace(/\[\[([^\]|]*)\|([^\]]*)\]\]/g, "$2").replace(/\[\[([^\]]*)\]\]/g, "$1");
-	text = text.replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1");
-	text = text.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
-	text = text.replace(/<((?:https?|mailto):[^>\s]*)>/g, "$1");
-	text = text.replace(/<br\s*\/?>/gi, " ");
-	text = text.replace(/(`+)([^`]+?)\1/g, "$2");
-	text = text.replace(/~~([^~]+)~~/g, "$1").replace(/==([^=]+)==/g, "$1");
+	if (text.indexOf("[") !== -1) {
+		text = text.replace(/!\[\[[^\]]*\]\]/g, "");
+		text = text.replace(/\[\[([^\]|]*)\|([^\]]*)\]\]/g, "$2").replace(/\[\[([^\]]*)\]\]/g, "$1");
+		text = text.replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1");
+		text = text.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
+	}
+	if (text.indexOf("<") !== -1) {
+		text = text.replace(/<((?:https?|mailto):[^>\s]*)>/g, "$1");
+		text = text.replace(/<br\s*\/?>/gi, " ");
+	}
+	if (text.indexOf("`") !== -1) text = text.replace(/(`+)([^`]+?)\1/g, "$2");
+	if (text.indexOf("~~") !== -1) text = text.replace(/~~([^~]+)~~/g, "$1");
+	if (text.indexOf("==") !== -1) text = text.replace(/==([^=]+)==/g, "$1");
 	text = removeAsteriskMarkup(text);
-	text = text.replace(/__([^_]+)__/g, "$1");
-	text = removeUnderscoreEmphasis(text);
+	if (text.indexOf("_") !== -1) {
+		text = text.replace(/__([^_]+)__/g, "$1");
+		text = removeUnderscoreEmphasis(text);
+	}
 	return collapseWhitespace(text);
 }
 
@@ -31,8 +38,7 @@ export function removeAsteriskMarkup(text: string): string {
 	if (text.indexOf("*") === -1) return text;
 	const remove = new Uint8Array(text.length);
 	let openAt = -1;
-	for (let i = 0; i < text.length; i++) {
-		if (text.charCodeAt(i) !== 42) continue;
+	for (let i = text.indexOf("*"); i !== -1 && i < text.length; i = text.indexOf("*", i + 1)) {
 		let end = i;
 		while (end < text.length && text.charCodeAt(end) === 42) end++;
 		const run = end - i;
@@ -58,7 +64,7 @@ export function removeAsteriskMarkup(text: string): string {
 	}
 	let out = "";
 	let start = 0;
-	for (let i = 0; i < text.length; i++) {
+	for (let i = text.indexOf("*"); i !== -1; i = text.indexOf("*", i + 1)) {
 		if (remove[i]) {
 			out += text.slice(start, i);
 			start = i + 1;
@@ -95,8 +101,7 @@ export function escapeJargonMarkers(markdown: string): string {
 	let out = "";
 	let start = 0;
 	let openAt = -1;
-	for (let i = 0; i < markdown.length; i++) {
-		if (markdown.charCodeAt(i) !== 42) continue;
+	for (let i = markdown.indexOf("*"); i !== -1 && i < markdown.length; i = markdown.indexOf("*", i + 1)) {
 		let end = i;
 		while (end < markdown.length && markdown.charCodeAt(end) === 42) end++;
 		if (end - i >= 2) {

@@ -3,25 +3,16 @@
 /** Removes a leading byte-order mark and normalises to NFC, so NFD Hangul reads like NFC. */
 export function normalizeNote(text: string): string {
 	const withoutBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-	return isAlreadyNfc(withoutBom) ? withoutBom : withoutBom.normalize("NFC");
+	return MAY_CHANGE_UNDER_NFC.test(withoutBom) ? withoutBom.normalize("NFC") : withoutBom;
 }
 
 /**
- * A cheap check that lets plain ASCII and precomposed Hangul skip `normalize`: only characters at or above
- * U+0300 (combining marks, conjoining jamo, compatibility forms) can change under NFC.
+ * Characters outside these ranges may change under NFC (combining marks, conjoining jamo, kana voicing
+ * marks, compatibility ideographs, singletons such as U+212B). Text made only of ASCII, Latin-1, common
+ * punctuation, CJK symbols, kana, compatibility jamo, CJK ideographs and precomposed Hangul is already NFC,
+ * so the common case skips `normalize`.
  */
-function isAlreadyNfc(text: string): boolean {
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (c < 0x300) continue;
-		// Precomposed Hangul syllables are already NFC.
-		if (c >= 0xac00 && c <= 0xd7a3) continue;
-		// Hangul compatibility jamo and CJK ideographs/punctuation do not compose.
-		if ((c >= 0x3000 && c <= 0x318f) || (c >= 0x4e00 && c <= 0x9fff)) continue;
-		return text === text.normalize("NFC");
-	}
-	return true;
-}
+const MAY_CHANGE_UNDER_NFC = /[^\u0000-\u02ff\u2010-\u2027\u2030-\u205e\u3000-\u3098\u309b-\u318f\u4e00-\u9fff\uac00-\ud7a3]/;
 
 /** Splits into lines on LF, CRLF or CR. Line i (0-based) is line i+1 in every result. */
 export function splitLines(text: string): string[] {
@@ -30,7 +21,39 @@ export function splitLines(text: string): string[] {
 
 /** Collapses every run of whitespace to one space and trims. */
 export function collapseWhitespace(text: string): string {
-	return text.replace(/\s+/g, " ").trim();
+	let out = "";
+	let segmentStart = -1;
+	let pendingSpace = false;
+	let i = 0;
+	const n = text.length;
+	while (i < n) {
+		const c = text.charCodeAt(i);
+		if (!isWhitespace(c)) {
+			if (segmentStart < 0) {
+				if (pendingSpace && out.length > 0) out += " ";
+				pendingSpace = false;
+				segmentStart = i;
+			}
+			i++;
+			continue;
+		}
+		// A single plain space between words stays inside the current segment.
+		if (c === 32 && segmentStart >= 0 && i + 1 < n && !isWhitespace(text.charCodeAt(i + 1))) {
+			i++;
+			continue;
+		}
+		if (segmentStart >= 0) {
+			out += text.slice(segmentStart, i);
+			segmentStart = -1;
+		}
+		pendingSpace = true;
+		i++;
+	}
+	if (segmentStart >= 0) {
+		if (pendingSpace && out.length > 0) out += " ";
+		out += text.slice(segmentStart);
+	}
+	return out;
 }
 
 export function isHangul(code: number): boolean {
@@ -48,7 +71,8 @@ export function isAsciiLetterOrDigit(code: number): boolean {
 }
 
 export function isWhitespace(code: number): boolean {
-	return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 0xa0 || code === 0x3000;
+	if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+	return code === 0xa0 || code === 0x3000 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0xfeff;
 }
 
 /** Letters and digits of any script (used for word boundaries). */
