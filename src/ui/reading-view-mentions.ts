@@ -1,0 +1,310 @@
+/**
+ * Reading view: wraps term mentions in rendered Markdown in `span.cqg-mention[data-term]`, splitting text
+ * nodes with DOM methods (never by assigning HTML). Code, preformatted text, links, math, embeds, our
+ * own marks and the term line of a glossary blockquote are left alone.
+ */
+import type { MarkdownPostProcessorContext } from "obsidian";
+import type { TermMention } from "../core/types";
+
+/** Finds the mentions in one piece of rendered text (offsets into `text`). */
+export type FindMentions = (text: string) => TermMention[];
+
+export interface MarkOptions {
+	find: FindMentions;
+	/**
+	 * The section holds a glossary entry (known from the note's source): also leave alone the term of
+	 * `- **term**: definition` lines and `### Term` headings. Blockquote term lines and definition callout
+	 * titles are always recognised from the DOM.
+	 */
+	glossarySection?: boolean;
+	/** Only mark mentions written with the `*` jargon marker. */
+	markedOnly?: boolean;
+	/** Underline style; "none" adds `cqg-mention-plain`. */
+	underline?: "dotted" | "none";
+}
+
+export const MENTION_CLASS = "cqg-mention";
+
+/** Elements whose text is never marked (and whose subtree is not walked). */
+const SKIP_SELECTOR = [
+	"code",
+	"pre",
+	"a",
+	"kbd",
+	"samp",
+	"script",
+	"style",
+	"textarea",
+	"input",
+	"button",
+	"select",
+	"svg",
+	"math",
+	"mjx-container",
+	".math",
+	".frontmatter",
+	".frontmatter-container",
+	".metadata-container",
+	".internal-embed",
+	".internal-link",
+	".external-link",
+	".tag",
+	".cqg-hover",
+	`.${MENTION_CLASS}`,
+].join(",");
+
+/** Marks every mention under `root`; returns the new mention elements in document order. */
+export function markMentions(root: HTMLElement, options: MarkOptions): HTMLElement[] {
+	if (root.closest(".cqg-hover")) return [];
+	const termLine = glossaryTermLineNodes(root, options.find, options.glossarySection === true);
+	const nodes = eligibleTextNodes(root, termLine);
+	const spans: HTMLElement[] = [];
+	for (const node of nodes) {
+		const found = options.find(node.data);
+		const mentions = options.markedOnly ? found.filter((m) => m.marked) : found;
+		spans.push(...wrapMentions(node, mentions, options.underline ?? "dotted"));
+	}
+	return spans;
+}
+
+/** Text nodes under `root` outside skipped elements, with content, in document order. */
+export function eligibleTextNodes(root: HTMLElement, exclude: ReadonlySet<Text> = new Set()): Text[] {
+	if (root.matches(SKIP_SELECTOR) || hasSkippedAncestor(root)) return [];
+	const doc = root.ownerDocument;
+	const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+		acceptNode(node: Node): number {
+			if (node.nodeType === Node.ELEMENT_NODE) {
+				return (node as Element).matches(SKIP_SELECTOR) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+			}
+			const text = node as Text;
+			return text.data.trim().length > 0 && !exclude.has(text) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
+		},
+	});
+	const nodes: Text[] = [];
+	for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+	return nodes;
+}
+
+/** True when an ancestor of `el` (a section being post-processed may already sit in the page) is skipped. */
+function hasSkippedAncestor(el: HTMLElement): boolean {
+	const parent = el.parentElement;
+	return parent !== null && parent.closest(SKIP_SELECTOR) !== null;
+}
+
+/** Callout types the glossary parser reads as definitions. */
+const DEFINITION_CALLOUTS = ["definition", "define", "glossary", "term", "terms", "abbr", "abbreviation", "용어"];
+
+/**
+ * Text nodes of glossary term lines, the entry's own term: in a blockquote, the first line of a paragraph
+ * that goes on after a line break (`> eCPM  ⏎ > definition…`) and starts with a known term; the title of a
+ * definition callout; and, in a section known to hold glossary entries, a leading `**term**` of a list item
+ * or paragraph and headings.
+ */
+export function glossaryTermLineNodes(root: HTMLElement, find: FindMentions, glossarySection = false): Set<Text> {
+	const result = new Set<Text>();
+	const addAll = (el: Element) => {
+		for (const t of textNodesOf(el)) result.add(t);
+	};
+	const calloutTitles = DEFINITION_CALLOUTS.map((type) => `.callout[data-callout="${type}"] .callout-title`).join(",");
+	for (const title of selfAndDescendants(root, calloutTitles)) addAll(title);
+	if (glossarySection) {
+		for (const heading of selfAndDescendants(root, "h1,h2,h3,h4,h5,h6")) addAll(heading);
+		for (const block of selfAndDescendants(root, "li,p")) {
+			const first = firstMeaningfulChild(block);
+			if (first && (first.tagName === "STRONG" || first.tagName === "B")) addAll(first);
+		}
+	}
+	for (const quote of selfAndDescendants(root, "blockquote")) {
+		const paragraphs = Array.from(quote.children).filter((child): child is HTMLElement => child.tagName === "P");
+		for (const block of paragraphs.length > 0 ? paragraphs : [quote]) {
+			const line = firstLineTextNodes(block);
+			if (!line) continue;
+			const text = line.map((t) => t.data).join("");
+			const lead = text.length - text.trimStart().length;
+			const mentions = find(text);
+			if (mentions.length > 0 && mentions[0].from === lead) for (const t of line) result.add(t);
+		}
+	}
+	return result;
+}
+
+function selfAndDescendants(root: HTMLElement, selector: string): HTMLElement[] {
+	const found = Array.from(root.querySelectorAll<HTMLElement>(selector));
+	return root.matches(selector) ? [root, ...found] : found;
+}
+
+function textNodesOf(el: Element): Text[] {
+	const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+	const nodes: Text[] = [];
+	for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+	return nodes;
+}
+
+/** The first child element of `block`, when no text comes before it. */
+function firstMeaningfulChild(block: Element): Element | null {
+	for (let node = block.firstChild; node; node = node.nextSibling) {
+		if (node.nodeType === Node.TEXT_NODE) {
+			if ((node as Text).data.trim().length > 0) return null;
+			continue;
+		}
+		if (node.nodeType === Node.ELEMENT_NODE) {
+			const el = node as Element;
+			// A task checkbox or list bullet comes before the text.
+			if (el.tagName === "INPUT" || el.classList.contains("list-bullet")) continue;
+			return el;
+		}
+	}
+	return null;
+}
+
+/** The text nodes before the first `<br>` of `block`, when a `<br>` with text after it follows; else null. */
+function firstLineTextNodes(block: HTMLElement): Text[] | null {
+	const doc = block.ownerDocument;
+	const walker = doc.createTreeWalker(block, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+	const line: Text[] = [];
+	let sawBreak = false;
+	for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+		if (node.nodeType === Node.ELEMENT_NODE) {
+			const tag = (node as Element).tagName;
+			if (tag === "BR") {
+				if (sawBreak) continue;
+				sawBreak = true;
+				continue;
+			}
+			// A nested block (list, another quote) ends the paragraph's first line.
+			if (!sawBreak && (tag === "P" || tag === "UL" || tag === "OL" || tag === "BLOCKQUOTE" || tag === "DIV")) return null;
+			continue;
+		}
+		const text = node as Text;
+		if (!sawBreak) line.push(text);
+		else if (text.data.trim().length > 0) return line.length > 0 ? line : null;
+	}
+	return null;
+}
+
+/** Wraps `mentions` (offsets into `node.data`, sorted, non-overlapping) in spans. */
+export function wrapMentions(node: Text, mentions: readonly TermMention[], underline: "dotted" | "none" = "dotted"): HTMLElement[] {
+	const spans: HTMLElement[] = [];
+	const parent = node.parentNode;
+	if (!parent || mentions.length === 0) return spans;
+	// Right to left, so earlier offsets stay valid as the node is split.
+	let end = node.data.length;
+	for (let i = mentions.length - 1; i >= 0; i--) {
+		const m = mentions[i];
+		if (m.from < 0 || m.to > end || m.from >= m.to) continue;
+		if (m.to < node.data.length) node.splitText(m.to);
+		const middle = m.from > 0 ? node.splitText(m.from) : node;
+		const span = createMentionSpan(m, underline);
+		parent.insertBefore(span, middle);
+		span.appendChild(middle);
+		spans.push(span);
+		end = m.from;
+		if (m.from === 0) break;
+	}
+	return spans.reverse();
+}
+
+function createMentionSpan(mention: TermMention, underline: "dotted" | "none"): HTMLElement {
+	return createSpan({ cls: mentionClass(mention.marked, underline), attr: { "data-term": mention.term } });
+}
+
+/** Class list shared by reading-view spans and editor marks. */
+export function mentionClass(marked: boolean, underline: "dotted" | "none"): string {
+	let cls = MENTION_CLASS;
+	if (marked) cls += " cqg-mention-marked";
+	if (underline === "none") cls += " cqg-mention-plain";
+	return cls;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The post-processor and its pointer handling.
+
+/** What a rendered mention does on hover and tap (the preview). */
+export interface MentionHandlers {
+	hover(el: HTMLElement, term: string, event: MouseEvent): void;
+	unhover(el: HTMLElement): void;
+	tap(el: HTMLElement, term: string): void;
+}
+
+export interface ReadingViewSettings {
+	enabled: boolean;
+	markedOnly: boolean;
+	underline: "dotted" | "none";
+}
+
+export interface ReadingViewOptions {
+	find: FindMentions;
+	settings(): ReadingViewSettings;
+	/** Glossary blocks of a whole note (1-based lines), to tell which sections hold glossary entries. */
+	glossaryBlocks?(text: string): { line: number; endLine: number }[];
+	handlers: MentionHandlers;
+	/** True on phones and tablets: a tap opens the preview even without a touch pointer event. */
+	isMobile?: () => boolean;
+}
+
+type SectionContext = Pick<MarkdownPostProcessorContext, "getSectionInfo">;
+
+/** The Markdown post-processor: marks the mentions of one rendered section and wires their events. */
+export function mentionPostProcessor(options: ReadingViewOptions): (el: HTMLElement, ctx: SectionContext) => void {
+	let cachedText: string | null = null;
+	let cachedBlocks: { line: number; endLine: number }[] = [];
+	const blocksOf = (text: string) => {
+		if (text !== cachedText) {
+			cachedText = text;
+			cachedBlocks = options.glossaryBlocks ? options.glossaryBlocks(text) : [];
+		}
+		return cachedBlocks;
+	};
+	return (el, ctx) => {
+		const settings = options.settings();
+		if (!settings.enabled) return;
+		let glossarySection = false;
+		if (options.glossaryBlocks) {
+			const info = ctx.getSectionInfo(el);
+			if (info) {
+				const first = info.lineStart + 1;
+				const last = info.lineEnd + 1;
+				glossarySection = blocksOf(info.text).some((b) => b.line <= last && b.endLine >= first);
+			}
+		}
+		const spans = markMentions(el, { find: options.find, markedOnly: settings.markedOnly, underline: settings.underline, glossarySection });
+		if (spans.length > 0) bindMentionEvents(el, options.handlers, options.isMobile);
+	};
+}
+
+const bound = new WeakSet<HTMLElement>();
+
+/** Delegated pointer handling for the mentions under `root` (once per root). */
+export function bindMentionEvents(root: HTMLElement, handlers: MentionHandlers, isMobile: () => boolean = () => false): void {
+	if (bound.has(root)) return;
+	bound.add(root);
+	let lastPointer = "mouse";
+	const mentionOf = (event: Event): HTMLElement | null => {
+		const target = event.target as Node | null;
+		if (!target || target.nodeType !== Node.ELEMENT_NODE) return null;
+		const el = (target as Element).closest<HTMLElement>(`.${MENTION_CLASS}`);
+		return el && root.contains(el) && !el.closest(".cqg-hover") ? el : null;
+	};
+	root.addEventListener("pointerdown", (event: PointerEvent) => {
+		lastPointer = event.pointerType || "mouse";
+	});
+	root.addEventListener("mouseover", (event: MouseEvent) => {
+		if (lastPointer === "touch" || lastPointer === "pen" || isMobile()) return;
+		const el = mentionOf(event);
+		const term = el?.getAttribute("data-term");
+		if (el && term) handlers.hover(el, term, event);
+	});
+	root.addEventListener("mouseout", (event: MouseEvent) => {
+		const el = mentionOf(event);
+		if (!el) return;
+		const to = event.relatedTarget as Node | null;
+		if (to && el.contains(to)) return;
+		handlers.unhover(el);
+	});
+	root.addEventListener("click", (event: MouseEvent) => {
+		if (!(lastPointer === "touch" || lastPointer === "pen" || isMobile())) return;
+		const el = mentionOf(event);
+		const term = el?.getAttribute("data-term");
+		if (el && term) handlers.tap(el, term);
+	});
+}

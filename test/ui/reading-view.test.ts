@@ -1,0 +1,225 @@
+// @vitest-environment happy-dom
+// @vitest-environment-options {"settings": {"enableJavaScriptEvaluation": true, "suppressInsecureJavaScriptEnvironmentWarning": true, "disableJavaScriptFileLoading": true, "disableCSSFileLoading": true}}
+import "obsidian"; // installs Obsidian's DOM helpers, as the app does
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { bindMentionEvents, markMentions, mentionPostProcessor, wrapMentions } from "../../src/ui/reading-view-mentions";
+import type { MentionHandlers } from "../../src/ui/reading-view-mentions";
+import { activeContent, poke, substringFinder } from "./hover-helpers";
+import { renderLikeObsidian } from "./render-like-obsidian";
+
+const find = substringFinder({ CTR: "CTR", ROAS: "ROAS", "Click-Through Rate": "CTR", 온보딩: "온보딩", "티핑 포인트": "티핑 포인트" });
+
+function marks(root: HTMLElement): [string, string][] {
+	return Array.from(root.querySelectorAll<HTMLElement>(".cqg-mention")).map((el) => [el.textContent ?? "", el.getAttribute("data-term") ?? ""]);
+}
+
+beforeEach(() => {
+	document.body.empty();
+});
+
+describe("wrapMentions", () => {
+	it("splits one text node around several mentions and keeps every character", () => {
+		const p = document.body.createEl("p", { text: "CTR and ROAS, then CTR" });
+		const node = p.firstChild as Text;
+		const spans = wrapMentions(node, find(node.data));
+		expect(spans.map((s) => s.textContent)).toEqual(["CTR", "ROAS", "CTR"]);
+		expect(p.textContent).toBe("CTR and ROAS, then CTR");
+		expect(Array.from(p.childNodes).map((n) => n.nodeName)).toEqual(["SPAN", "#text", "SPAN", "#text", "SPAN"]);
+	});
+
+	it("marks marked jargon and the plain underline style with classes", () => {
+		const p = document.body.createEl("p", { text: "ROAS* matters" });
+		const [span] = wrapMentions(p.firstChild as Text, find("ROAS* matters"), "none");
+		expect(span.className).toBe("cqg-mention cqg-mention-marked cqg-mention-plain");
+		expect(span.textContent).toBe("ROAS");
+		expect(p.textContent).toBe("ROAS* matters");
+	});
+});
+
+describe("markMentions", () => {
+	it("marks paragraphs, strong text and headings, and leaves code, pre and links alone", () => {
+		const root = document.body.createDiv();
+		const p = root.createEl("p");
+		p.createEl("strong", { text: "Q. Why CTR?" });
+		p.appendChild(document.createTextNode(" We watched ROAS and "));
+		p.createEl("code", { text: "CTR" });
+		p.appendChild(document.createTextNode(" and "));
+		p.createEl("a", { cls: "external-link", text: "CTR docs", attr: { href: "https://example.com/CTR" } });
+		p.createEl("a", { cls: "internal-link", text: "ROAS", attr: { "data-href": "ROAS" } });
+		root.createEl("h2", { text: "온보딩 talk" });
+		root.createEl("pre").createEl("code", { text: "const CTR = ROAS;" });
+		const spans = markMentions(root, { find });
+		expect(spans.map((s) => s.textContent)).toEqual(["CTR", "ROAS", "온보딩"]);
+		expect(root.querySelector("code")!.textContent).toBe("CTR");
+		expect(root.querySelectorAll("a .cqg-mention, code .cqg-mention, pre .cqg-mention")).toHaveLength(0);
+	});
+
+	it("is idempotent: a second pass adds nothing", () => {
+		const root = document.body.createDiv();
+		root.createEl("p", { text: "CTR, ROAS" });
+		markMentions(root, { find });
+		const again = markMentions(root, { find });
+		expect(again).toEqual([]);
+		expect(root.querySelectorAll(".cqg-mention")).toHaveLength(2);
+	});
+
+	it("marked-only mode marks just the `*` jargon", () => {
+		const root = document.body.createDiv();
+		root.createEl("p", { text: "CTR* went up, ROAS did not, CTR again" });
+		expect(markMentions(root, { find, markedOnly: true }).map((s) => s.textContent)).toEqual(["CTR"]);
+	});
+
+	it("leaves a glossary entry's own term alone but marks the term elsewhere, even in its definition", () => {
+		const root = document.body.createDiv();
+		renderLikeObsidian("> CTR (Click-Through Rate)  \n> Clicks over impressions; a CTR of 2% is fine.\n\nThe CTR rose.", root);
+		markMentions(root, { find });
+		expect(marks(root)).toEqual([
+			["CTR", "CTR"],
+			["CTR", "CTR"],
+		]);
+		const quote = root.querySelector("blockquote")!;
+		expect(quote.querySelectorAll(".cqg-mention")).toHaveLength(1);
+		expect(quote.querySelector("p")!.firstChild!.nodeType).toBe(Node.TEXT_NODE);
+	});
+
+	it("marks a one-line quote (a quotation, not a glossary entry)", () => {
+		const root = document.body.createDiv();
+		renderLikeObsidian("> CTR is all that matters", root);
+		markMentions(root, { find });
+		expect(marks(root)).toEqual([["CTR", "CTR"]]);
+	});
+
+	it("leaves definition callout titles alone, marks other callouts", () => {
+		const root = document.body.createDiv();
+		const callout = root.createDiv({ cls: "callout", attr: { "data-callout": "definition" } });
+		callout.createDiv({ cls: "callout-title" }).createDiv({ cls: "callout-title-inner", text: "ROAS" });
+		callout.createDiv({ cls: "callout-content" }).createEl("p", { text: "Return on ad spend, unlike CTR." });
+		const tip = root.createDiv({ cls: "callout", attr: { "data-callout": "tip" } });
+		tip.createDiv({ cls: "callout-title" }).createDiv({ cls: "callout-title-inner", text: "Watch ROAS" });
+		expect(marks(root)).toEqual([]);
+		markMentions(root, { find });
+		expect(marks(root)).toEqual([
+			["CTR", "CTR"],
+			["ROAS", "ROAS"],
+		]);
+	});
+
+	it("in a section known to hold glossary lines, leaves `**term**:` and headings alone", () => {
+		const root = document.body.createDiv();
+		const li = root.createEl("ul").createEl("li");
+		li.createEl("strong", { text: "CTR" });
+		li.appendChild(document.createTextNode(": clicks over views, see ROAS"));
+		markMentions(root, { find, glossarySection: true });
+		expect(marks(root)).toEqual([["ROAS", "ROAS"]]);
+	});
+
+	it("does nothing inside the preview popover or inside skipped ancestors", () => {
+		const pop = document.body.createDiv({ cls: "cqg-hover" });
+		const inner = pop.createDiv();
+		inner.createEl("p", { text: "CTR" });
+		expect(markMentions(inner, { find })).toEqual([]);
+		const pre = document.body.createEl("pre");
+		const inPre = pre.createDiv();
+		inPre.appendChild(document.createTextNode("CTR"));
+		expect(markMentions(inPre, { find })).toEqual([]);
+	});
+
+	it("survives empty, whitespace-only and huge text", () => {
+		const root = document.body.createDiv();
+		root.createEl("p", { text: "" });
+		root.createEl("p", { text: "   \n  " });
+		root.createEl("p", { text: "CTR ".repeat(2000) });
+		expect(markMentions(root, { find })).toHaveLength(2000);
+	});
+});
+
+describe("mentionPostProcessor", () => {
+	const handlers = (): MentionHandlers & { calls: string[] } => {
+		const calls: string[] = [];
+		return {
+			calls,
+			hover: (el, term) => calls.push(`hover ${term}`),
+			unhover: (el) => calls.push(`unhover ${el.textContent}`),
+			tap: (el, term) => calls.push(`tap ${term}`),
+		};
+	};
+	const settings = { enabled: true, markedOnly: false, underline: "dotted" as const };
+
+	it("does nothing when reading-view hovers are off", () => {
+		const root = document.body.createDiv();
+		root.createEl("p", { text: "CTR" });
+		mentionPostProcessor({ find, settings: () => ({ ...settings, enabled: false }), handlers: handlers() })(root, { getSectionInfo: () => null });
+		expect(marks(root)).toEqual([]);
+	});
+
+	it("uses the note's glossary blocks (via section info) to leave `- **term**:` lines alone", () => {
+		const note = "## Glossary\n\n- **CTR**: clicks over views, see ROAS\n\nCTR rose.";
+		const root = document.body.createDiv();
+		const li = root.createEl("ul").createEl("li");
+		li.createEl("strong", { text: "CTR" });
+		li.appendChild(document.createTextNode(": clicks over views, see ROAS"));
+		const other = document.body.createDiv();
+		other.createEl("p", { text: "CTR rose." });
+		const glossaryBlocks = vi.fn(() => [{ line: 3, endLine: 3 }]);
+		const process = mentionPostProcessor({ find, settings: () => settings, glossaryBlocks, handlers: handlers() });
+		const info = (el: HTMLElement) => (el === root ? { text: note, lineStart: 2, lineEnd: 2 } : { text: note, lineStart: 4, lineEnd: 4 });
+		process(root, { getSectionInfo: info });
+		process(other, { getSectionInfo: info });
+		expect(marks(root)).toEqual([["ROAS", "ROAS"]]);
+		expect(marks(other)).toEqual([["CTR", "CTR"]]);
+		// The whole note is scanned for glossary blocks once, not once per section.
+		expect(glossaryBlocks).toHaveBeenCalledTimes(1);
+	});
+
+	it("hovering a mention calls hover, leaving it calls unhover, mouse clicks do not tap", () => {
+		const h = handlers();
+		const root = document.body.createDiv();
+		root.createEl("p", { text: "see CTR now" });
+		mentionPostProcessor({ find, settings: () => settings, handlers: h })(root, { getSectionInfo: () => null });
+		const span = root.querySelector<HTMLElement>(".cqg-mention")!;
+		span.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+		span.dispatchEvent(new MouseEvent("mouseout", { bubbles: true, relatedTarget: root }));
+		span.click();
+		root.querySelector("p")!.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+		expect(h.calls).toEqual(["hover CTR", "unhover CTR"]);
+	});
+
+	it("a touch tap opens (taps), and touch does not fake a hover", () => {
+		const h = handlers();
+		const root = document.body.createDiv();
+		root.createEl("p", { text: "see CTR now" });
+		mentionPostProcessor({ find, settings: () => settings, handlers: h })(root, { getSectionInfo: () => null });
+		const span = root.querySelector<HTMLElement>(".cqg-mention")!;
+		span.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true, pointerType: "touch" }));
+		span.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+		span.click();
+		expect(h.calls).toEqual(["tap CTR"]);
+	});
+
+	it("on mobile a click is a tap", () => {
+		const h = handlers();
+		const root = document.body.createDiv();
+		root.createEl("p", { text: "CTR" });
+		bindMentionEvents(root, h, () => true);
+		markMentions(root, { find });
+		root.querySelector<HTMLElement>(".cqg-mention")!.click();
+		expect(h.calls).toEqual(["tap CTR"]);
+	});
+});
+
+describe("reading view security", () => {
+	it("a hostile term name or text in the note stays text and runs nothing", () => {
+		const hostile = `<img src=x onerror="window.cqgPwned = 1">`;
+		const evilFind = substringFinder({ [hostile]: hostile, "javascript:": "javascript:" });
+		const root = document.body.createDiv();
+		root.createEl("p", { text: `Before ${hostile} after javascript: alert(1)` });
+		markMentions(root, { find: evilFind });
+		expect(marks(root)).toEqual([
+			[hostile, hostile],
+			["javascript:", "javascript:"],
+		]);
+		expect(activeContent(root)).toEqual([]);
+		poke(root);
+		expect((window as unknown as Record<string, unknown>).cqgPwned).toBeUndefined();
+	});
+});
