@@ -19,7 +19,7 @@ export function toPlainText(markdown: string): string {
 		text = text.replace(/<((?:https?|mailto):[^>\s]*)>/g, "$1");
 		text = text.replace(/<br\s*\/?>/gi, " ");
 	}
-	if (text.indexOf("`") !== -1) text = text.replace(/(`+)([^`]+?)\1/g, "$2");
+	if (text.indexOf("`") !== -1) text = text.replace(/(`+)(.+?)\1(?!`)/g, "$2");
 	if (text.indexOf("~~") !== -1) text = text.replace(/~~([^~]+)~~/g, "$1");
 	if (text.indexOf("==") !== -1) text = text.replace(/==([^=]+)==/g, "$1");
 	text = removeAsteriskMarkup(text);
