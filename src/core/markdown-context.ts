@@ -1,0 +1,395 @@
+/**
+ * Where in a Markdown note prose is, as the matcher and the health check need it: which lines are
+ * inside frontmatter, fenced code, `$$` math or `%%` comment blocks, and which parts of a prose line are
+ * inline code, URLs, link targets, wikilink targets, HTML tags or `#tags`.
+ *
+ * Everything works on offsets into one string, line by line, without allocating per character. Every
+ * search for a closing delimiter is cached per line, so hostile input (thousands of unclosed `<`, `[[`
+ * or backticks on one 5 MB line) stays linear.
+ */
+import { CLASS_LATIN, CLASS_SPACE, getClassTable } from "./char-class";
+
+const BACKTICK = 0x60;
+const TILDE = 0x7e;
+const DOLLAR = 0x24;
+const PERCENT = 0x25;
+const GT = 0x3e;
+const LT = 0x3c;
+const SPACE = 0x20;
+const TAB = 0x09;
+const CR = 0x0d;
+const BOM = 0xfeff;
+
+/** Upper bound on how far a Markdown link target `](…)` is searched for its `)`. */
+const MAX_LINK_TARGET = 2048;
+
+/**
+ * 1-based number of the last frontmatter line (the closing `---`), or 0 when the text has no closed
+ * frontmatter. Frontmatter opens with `---` on the very first line (after an optional BOM) and closes
+ * with `---` or `...`, like Obsidian.
+ */
+export function frontmatterEndLine(text: string): number {
+	let p = text.charCodeAt(0) === BOM ? 1 : 0;
+	let end = lineEnd(text, p);
+	if (!isDelimiterLine(text, p, end, false)) return 0;
+	let line = 1;
+	while (end < text.length) {
+		p = end + 1;
+		end = lineEnd(text, p);
+		line++;
+		if (isDelimiterLine(text, p, end, true)) return line;
+	}
+	return 0;
+}
+
+function lineEnd(text: string, p: number): number {
+	const e = text.indexOf("\n", p);
+	return e < 0 ? text.length : e;
+}
+
+function isDelimiterLine(text: string, start: number, end: number, allowDots: boolean): boolean {
+	while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+	if (end - start !== 3) return false;
+	const c = text.charCodeAt(start);
+	if (c !== 0x2d && !(allowDots && c === 0x2e)) return false;
+	return text.charCodeAt(start + 1) === c && text.charCodeAt(start + 2) === c;
+}
+
+function isBlank(c: number): boolean {
+	return c === SPACE || c === TAB || c === CR;
+}
+
+const BLOCK_NONE = 0;
+const BLOCK_FENCE = 1;
+const BLOCK_MATH = 2;
+const BLOCK_COMMENT = 3;
+
+/** State carried from line to line by `skipBlockLine`. Create with `newBlockState()`. */
+export interface BlockState {
+	kind: number;
+	fenceChar: number;
+	fenceLength: number;
+}
+
+export function newBlockState(): BlockState {
+	return { kind: BLOCK_NONE, fenceChar: 0, fenceLength: 0 };
+}
+
+/**
+ * Feeds one line `[start, end)` (without its `\n`) to the block tracker. Returns true when the line
+ * belongs to a fenced code block (``` or ~~~, also inside blockquotes and list items; an unclosed
+ * fence runs to the end, as in CommonMark), a `$$` math block or a `%%` comment block, its opening and
+ * closing lines included.
+ */
+export function skipBlockLine(state: BlockState, text: string, start: number, end: number): boolean {
+	if (state.kind === BLOCK_COMMENT) {
+		if (indexIn(text, "%%", start, end) >= 0) state.kind = BLOCK_NONE;
+		return true;
+	}
+	if (state.kind === BLOCK_MATH) {
+		if (indexIn(text, "$$", start, end) >= 0) state.kind = BLOCK_NONE;
+		return true;
+	}
+	const p = contentStart(text, start, end);
+	const c = p < end ? text.charCodeAt(p) : -1;
+	if (state.kind === BLOCK_FENCE) {
+		if (c === state.fenceChar) {
+			const n = runLength(text, p, end, c);
+			if (n >= state.fenceLength && onlyBlank(text, p + n, end)) state.kind = BLOCK_NONE;
+		}
+		return true;
+	}
+	if (c === BACKTICK || c === TILDE) {
+		const n = runLength(text, p, end, c);
+		if (n >= 3 && (c === TILDE || indexIn(text, "`", p + n, end) < 0)) {
+			state.kind = BLOCK_FENCE;
+			state.fenceChar = c;
+			state.fenceLength = n;
+			return true;
+		}
+		return false;
+	}
+	if (c === DOLLAR && text.charCodeAt(p + 1) === DOLLAR) {
+		if (indexIn(text, "$$", p + 2, end) < 0) state.kind = BLOCK_MATH;
+		return true;
+	}
+	if (c === PERCENT && text.charCodeAt(p + 1) === PERCENT) {
+		if (indexIn(text, "%%", p + 2, end) < 0) {
+			state.kind = BLOCK_COMMENT;
+			return true;
+		}
+	}
+	return false;
+}
+
+/** Skips indentation and blockquote markers (`> > `). */
+function contentStart(text: string, p: number, end: number): number {
+	for (;;) {
+		while (p < end && (text.charCodeAt(p) === SPACE || text.charCodeAt(p) === TAB)) p++;
+		if (p < end && text.charCodeAt(p) === GT) p++;
+		else return p;
+	}
+}
+
+function runLength(text: string, p: number, end: number, c: number): number {
+	let n = 0;
+	while (p + n < end && text.charCodeAt(p + n) === c) n++;
+	return n;
+}
+
+function onlyBlank(text: string, p: number, end: number): boolean {
+	for (; p < end; p++) if (!isBlank(text.charCodeAt(p))) return false;
+	return true;
+}
+
+function indexIn(text: string, needle: string, from: number, end: number): number {
+	const i = text.indexOf(needle, from);
+	return i >= 0 && i + needle.length <= end ? i : -1;
+}
+
+/**
+ * Appends to `out` the `[from, to)` pairs of line `[start, end)` that are not prose: code spans, bare
+ * URLs (`scheme://…`, `www.…`) and autolinks, HTML tags, Markdown link targets `(…)` and reference
+ * labels, wikilink targets (`[[target|` and `]]`; the alias after `|` stays prose; embeds `![[…]]`
+ * entirely), footnote references, `#tags`, `%%comments%%` and backslash escapes are honoured. Pairs are
+ * sorted and disjoint. Returns the new length of `out`.
+ */
+export function collectInlineSkips(text: string, start: number, end: number, out: number[], count: number): number {
+	const cls = getClassTable();
+	let nextGt = -1;
+	let nextParen = -1;
+	let nextWikiClose = -1;
+	let nextPipe = -1;
+	let ticks: BacktickRuns | null = null;
+	let lastEnd = start;
+	let p = start;
+	const push = (from: number, to: number): void => {
+		if (to <= from) return;
+		if (count > 0 && out[count - 1] >= from) {
+			if (to > out[count - 1]) out[count - 1] = to;
+		} else {
+			out[count++] = from;
+			out[count++] = to;
+		}
+		lastEnd = to;
+	};
+	while (p < end) {
+		const c = text.charCodeAt(p);
+		switch (c) {
+			case 0x5c: // backslash escape
+				p += 2;
+				continue;
+			case BACKTICK: {
+				ticks ??= scanBacktickRuns(text, p, end);
+				const close = ticks.closeFor(p);
+				if (close < 0) {
+					p = ticks.runEnd(p);
+					continue;
+				}
+				push(p, close);
+				p = close;
+				continue;
+			}
+			case LT: {
+				const n = text.charCodeAt(p + 1);
+				if (isAsciiLetter(n) || n === 0x2f || n === 0x21 || n === 0x3f) {
+					if (nextGt < p) nextGt = indexOrEnd(text, ">", p, end);
+					if (nextGt < end) {
+						push(p, nextGt + 1);
+						p = nextGt + 1;
+						continue;
+					}
+				}
+				break;
+			}
+			case 0x3a: // ':' of scheme://
+				if (text.charCodeAt(p + 1) === 0x2f && text.charCodeAt(p + 2) === 0x2f) {
+					let q = p;
+					while (q > lastEnd && isSchemeChar(text.charCodeAt(q - 1))) q--;
+					if (q < p && isAsciiLetter(text.charCodeAt(q))) {
+						const urlEnd = scanUrl(text, p + 3, end, cls);
+						push(q, urlEnd);
+						p = urlEnd;
+						continue;
+					}
+				}
+				break;
+			case 0x77: // www.
+			case 0x57:
+				if (
+					(p === start || cls[text.charCodeAt(p - 1)] !== CLASS_LATIN) &&
+					(text.charCodeAt(p + 1) | 0x20) === 0x77 &&
+					(text.charCodeAt(p + 2) | 0x20) === 0x77 &&
+					text.charCodeAt(p + 3) === 0x2e
+				) {
+					const urlEnd = scanUrl(text, p + 4, end, cls);
+					push(p, urlEnd);
+					p = urlEnd;
+					continue;
+				}
+				break;
+			case 0x5b: // [
+				if (text.charCodeAt(p + 1) === 0x5b) {
+					if (nextWikiClose < p + 2) nextWikiClose = indexOrEnd(text, "]]", p + 2, end);
+					if (nextWikiClose < end) {
+						const close = nextWikiClose;
+						if (nextPipe < p + 2) nextPipe = indexOrEnd(text, "|", p + 2, end);
+						const embed = p > start && text.charCodeAt(p - 1) === 0x21;
+						if (embed || nextPipe > close) {
+							push(embed ? p - 1 : p, close + 2);
+						} else {
+							push(p, nextPipe + 1);
+							push(close, close + 2);
+						}
+						p = close + 2;
+						continue;
+					}
+				} else if (text.charCodeAt(p + 1) === 0x5e) {
+					// footnote reference [^label]
+					const close = indexOrEnd(text, "]", p + 2, end);
+					if (close < end) {
+						push(p, close + 1);
+						p = close + 1;
+						continue;
+					}
+				}
+				break;
+			case 0x5d: {
+				// ]( link target, ][ reference label
+				const n = text.charCodeAt(p + 1);
+				if (n === 0x28) {
+					if (nextParen < p + 2) nextParen = indexOrEnd(text, ")", p + 2, end);
+					let close = nextParen;
+					if (close < end) {
+						// Balance parentheses inside the target, within a bounded window.
+						let depth = 0;
+						for (let i = p + 2; i < close; i++) if (text.charCodeAt(i) === 0x28) depth++;
+						while (depth > 0 && close < end && close - p < MAX_LINK_TARGET) {
+							const next = indexOrEnd(text, ")", close + 1, end);
+							for (let i = close + 1; i < next; i++) if (text.charCodeAt(i) === 0x28) depth++;
+							close = next;
+							depth--;
+						}
+						if (close < end) {
+							push(p + 1, close + 1);
+							p = close + 1;
+							continue;
+						}
+					}
+				} else if (n === 0x5b && text.charCodeAt(p + 2) !== 0x5b) {
+					const close = indexOrEnd(text, "]", p + 2, end);
+					if (close < end) {
+						push(p + 1, close + 1);
+						p = close + 1;
+						continue;
+					}
+				}
+				break;
+			}
+			case 0x23: {
+				// #tag: after a line start or whitespace, followed by a tag character
+				if (p === start || cls[text.charCodeAt(p - 1)] === CLASS_SPACE) {
+					let q = p + 1;
+					while (q < end && isTagChar(text.charCodeAt(q), cls)) q++;
+					if (q > p + 1) {
+						push(p, q);
+						p = q;
+						continue;
+					}
+				}
+				break;
+			}
+			case PERCENT:
+				if (text.charCodeAt(p + 1) === PERCENT) {
+					const close = indexOrEnd(text, "%%", p + 2, end);
+					const to = close < end ? close + 2 : end;
+					push(p, to);
+					p = to;
+					continue;
+				}
+				break;
+		}
+		p++;
+	}
+	return count;
+}
+
+function indexOrEnd(text: string, needle: string, from: number, end: number): number {
+	const i = text.indexOf(needle, from);
+	return i < 0 || i + needle.length > end ? end : i;
+}
+
+function isAsciiLetter(c: number): boolean {
+	return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+function isSchemeChar(c: number): boolean {
+	return isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e;
+}
+
+/** End of a bare URL: whitespace and a few delimiters that cannot end a URL in prose stop it. */
+function scanUrl(text: string, p: number, end: number, cls: Uint8Array): number {
+	while (p < end) {
+		const c = text.charCodeAt(p);
+		if (cls[c] === CLASS_SPACE || c === LT || c === GT || c === 0x22 || c === BACKTICK || c === 0x7c || c === 0x5d || c === 0x29) break;
+		p++;
+	}
+	return p;
+}
+
+/** Characters Obsidian allows in a tag: letters, digits, `_`, `-`, `/`, and any non-ASCII letter. */
+function isTagChar(c: number, cls: Uint8Array): boolean {
+	if (c < 0x80) return isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d || c === 0x2f;
+	if (cls[c] === CLASS_SPACE) return false;
+	if (c >= 0x2000 && c <= 0x206f) return false; // general punctuation
+	if (c >= 0x3000 && c <= 0x303f) return false; // CJK punctuation
+	if (c >= 0xff00 && c <= 0xff0f) return false; // fullwidth punctuation
+	return c !== BOM;
+}
+
+/**
+ * Backtick runs of one line, paired as CommonMark pairs code span delimiters: a run opens a span that
+ * the next run of the same length closes; a run with no such partner is literal text.
+ */
+interface BacktickRuns {
+	/** Offset after the closing run of the span opened at `p`, or -1 when `p` opens nothing. */
+	closeFor(p: number): number;
+	/** Offset after the run containing `p`. */
+	runEnd(p: number): number;
+}
+
+function scanBacktickRuns(text: string, from: number, end: number): BacktickRuns {
+	const starts: number[] = [];
+	const lengths: number[] = [];
+	for (let p = text.indexOf("`", from); p >= 0 && p < end; p = text.indexOf("`", p)) {
+		const n = runLength(text, p, end, BACKTICK);
+		starts.push(p);
+		lengths.push(n);
+		p += n;
+	}
+	// next[i]: index of the next run with the same length, or -1.
+	const next = new Int32Array(starts.length).fill(-1);
+	const seen = new Map<number, number>();
+	for (let i = starts.length - 1; i >= 0; i--) {
+		const j = seen.get(lengths[i]);
+		if (j !== undefined) next[i] = j;
+		seen.set(lengths[i], i);
+	}
+	let cursor = 0;
+	const find = (p: number): number => {
+		while (cursor < starts.length && starts[cursor] + lengths[cursor] <= p) cursor++;
+		return cursor;
+	};
+	return {
+		closeFor(p: number): number {
+			const i = find(p);
+			if (i >= starts.length || starts[i] !== p) return -1;
+			const j = next[i];
+			return j < 0 ? -1 : starts[j] + lengths[j];
+		},
+		runEnd(p: number): number {
+			const i = find(p);
+			return i < starts.length && starts[i] <= p ? starts[i] + lengths[i] : p + 1;
+		},
+	};
+}
