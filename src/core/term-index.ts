@@ -1,0 +1,296 @@
+/**
+ * Every glossary entry of every indexed note, by term and by alias, kept current one note at a time.
+ *
+ * - A record per term key (`termKey`): a term and its aliases are one `TermRecord`; the same term defined
+ *   in several notes or lines gives several `TermDefinition`s on that record, ordered by (path, line).
+ *   The record's display `term` is the term as written in its first definition.
+ * - Name resolution (lookup and matcher): a record's own term key always resolves to that record. An
+ *   alias resolves to the record that lists it, unless the alias is itself another record's term, in
+ *   which case the term wins (an alias never shadows a defined term). When several records list the same
+ *   alias, the one whose earliest definition listing it comes first by (path, line) wins. Resolution
+ *   does not depend on the order notes were added.
+ * - `setNote`, `removeNote` and `renameNote` touch only the records of that note; the matcher is patched
+ *   lazily (on the next `matcher()` call) for the names those records carry, never rebuilt.
+ */
+import { TermMatcher } from "./matcher";
+import { compareTerms, spacedKey, termKey } from "./term-key";
+import type { GlossaryEntry, TermDefinition, TermRecord } from "./types";
+
+interface NoteState {
+	entries: readonly GlossaryEntry[];
+	/** Term keys of the records this note defines. */
+	recordKeys: Set<string>;
+}
+
+interface RecordState {
+	key: string;
+	/** Sorted by (path, line). */
+	definitions: TermDefinition[];
+	/** Keys of the aliases listed by its definitions, other than the record's own key. */
+	aliasKeys: Set<string>;
+	cached: TermRecord | null;
+}
+
+export class TermIndex {
+	private readonly notes = new Map<string, NoteState>();
+	private readonly records_ = new Map<string, RecordState>();
+	/** Alias key → term keys of the records listing that alias. */
+	private readonly aliasClaims = new Map<string, Set<string>>();
+	/** Name keys whose resolution may have changed since the matcher was last brought up to date. */
+	private readonly dirty = new Set<string>();
+	private currentMatcher: TermMatcher | null = null;
+	private sorted: TermRecord[] | null = null;
+	private version_ = 0;
+
+	/** Number of terms (records). */
+	get size(): number {
+		return this.records_.size;
+	}
+
+	/** Increments on every change to the indexed entries. */
+	get version(): number {
+		return this.version_;
+	}
+
+	/** Replaces the glossary entries of one note. Entries with a blank term are ignored. */
+	setNote(path: string, entries: readonly GlossaryEntry[]): void {
+		const old = this.notes.get(path);
+		if (old && sameEntries(old.entries, entries)) return;
+		if (!old && entries.length === 0) return;
+		const touched = new Set<string>(old ? old.recordKeys : []);
+		const added = new Map<string, TermDefinition[]>();
+		for (const entry of entries) {
+			const key = termKey(entry.term);
+			if (!key) continue;
+			touched.add(key);
+			const definition: TermDefinition = {
+				term: entry.term,
+				aliases: [...entry.aliases],
+				definition: entry.definition,
+				definitionMarkdown: entry.definitionMarkdown,
+				path,
+				line: entry.line,
+			};
+			const list = added.get(key);
+			if (list) list.push(definition);
+			else added.set(key, [definition]);
+		}
+		for (const key of touched) this.updateRecord(key, path, added.get(key) ?? []);
+		if (added.size > 0) this.notes.set(path, { entries: entries.map(copyEntry), recordKeys: new Set(added.keys()) });
+		else this.notes.delete(path);
+		this.changed();
+	}
+
+	/** Forgets one note's entries. */
+	removeNote(path: string): void {
+		if (this.notes.has(path)) this.setNote(path, []);
+	}
+
+	/** Moves one note's entries to a new path (the definitions' `path` follows). */
+	renameNote(oldPath: string, newPath: string): void {
+		const old = this.notes.get(oldPath);
+		if (!old || oldPath === newPath) return;
+		this.setNote(oldPath, []);
+		this.setNote(newPath, old.entries);
+	}
+
+	/** Forgets everything. */
+	clear(): void {
+		if (this.records_.size === 0 && this.notes.size === 0) return;
+		this.notes.clear();
+		this.records_.clear();
+		this.aliasClaims.clear();
+		this.dirty.clear();
+		this.currentMatcher = null;
+		this.changed();
+	}
+
+	/** The record a term or alias stands for, in any case, spacing or normalisation form. */
+	lookup(name: string): TermRecord | undefined {
+		const key = this.resolve(termKey(name));
+		return key === undefined ? undefined : this.recordOf(key);
+	}
+
+	/** Every term, in `compareTerms` order of display terms. The array is a fresh copy; records are shared, read-only. */
+	records(): TermRecord[] {
+		if (!this.sorted) {
+			const all: TermRecord[] = [];
+			for (const key of this.records_.keys()) all.push(this.recordOf(key));
+			all.sort((a, b) => compareTerms(a.term, b.term));
+			this.sorted = all;
+		}
+		return [...this.sorted];
+	}
+
+	/** Paths of the notes that currently contribute entries. */
+	paths(): string[] {
+		return [...this.notes.keys()];
+	}
+
+	/** The entries last set for a note (empty when none). */
+	entriesOf(path: string): readonly GlossaryEntry[] {
+		return this.notes.get(path)?.entries ?? [];
+	}
+
+	/**
+	 * A matcher for every term and alias, resolved as described above. The same `TermMatcher` object is
+	 * returned across versions and patched in place when entries change; compare `version` to know
+	 * whether earlier results are stale.
+	 */
+	matcher(): TermMatcher {
+		if (!this.currentMatcher) {
+			const matcher = new TermMatcher();
+			const keys = new Set<string>(this.records_.keys());
+			for (const key of this.aliasClaims.keys()) keys.add(key);
+			for (const key of keys) this.assignName(matcher, key);
+			this.currentMatcher = matcher;
+			this.dirty.clear();
+		} else if (this.dirty.size > 0) {
+			for (const key of this.dirty) this.assignName(this.currentMatcher, key);
+			this.dirty.clear();
+		}
+		return this.currentMatcher;
+	}
+
+	private changed(): void {
+		this.version_++;
+		this.sorted = null;
+	}
+
+	/** Replaces the definitions `path` contributes to record `key` with `definitions`. */
+	private updateRecord(key: string, path: string, definitions: TermDefinition[]): void {
+		let state = this.records_.get(key);
+		if (state) {
+			this.markNames(state);
+			for (const alias of state.aliasKeys) this.releaseAlias(alias, key);
+			const kept = state.definitions.filter((d) => d.path !== path);
+			state.definitions = kept.concat(definitions);
+		} else {
+			if (definitions.length === 0) return;
+			state = { key, definitions: definitions.slice(), aliasKeys: new Set(), cached: null };
+			this.records_.set(key, state);
+		}
+		state.cached = null;
+		this.dirty.add(key);
+		if (state.definitions.length === 0) {
+			this.records_.delete(key);
+			return;
+		}
+		state.definitions.sort(compareSources);
+		state.aliasKeys = new Set();
+		for (const definition of state.definitions) {
+			for (const alias of definition.aliases) {
+				const aliasKey = termKey(alias);
+				if (!aliasKey || aliasKey === key) continue;
+				state.aliasKeys.add(aliasKey);
+				let claims = this.aliasClaims.get(aliasKey);
+				if (!claims) this.aliasClaims.set(aliasKey, (claims = new Set()));
+				claims.add(key);
+			}
+		}
+		this.markNames(state);
+	}
+
+	private markNames(state: RecordState): void {
+		this.dirty.add(state.key);
+		for (const alias of state.aliasKeys) this.dirty.add(alias);
+	}
+
+	private releaseAlias(aliasKey: string, recordKey: string): void {
+		const claims = this.aliasClaims.get(aliasKey);
+		if (!claims) return;
+		claims.delete(recordKey);
+		if (claims.size === 0) this.aliasClaims.delete(aliasKey);
+	}
+
+	/** Term key of the record a name key resolves to. */
+	private resolve(nameKey: string): string | undefined {
+		if (!nameKey) return undefined;
+		if (this.records_.has(nameKey)) return nameKey;
+		const claims = this.aliasClaims.get(nameKey);
+		if (!claims) return undefined;
+		let best: string | undefined;
+		let bestSource: TermDefinition | undefined;
+		for (const recordKey of claims) {
+			const state = this.records_.get(recordKey);
+			if (!state) continue;
+			const source = state.definitions.find((d) => d.aliases.some((a) => termKey(a) === nameKey));
+			if (!source) continue;
+			const order = bestSource ? compareSources(source, bestSource) : -1;
+			if (order < 0 || (order === 0 && best !== undefined && recordKey < best)) {
+				best = recordKey;
+				bestSource = source;
+			}
+		}
+		return best;
+	}
+
+	/** Brings one name key of the matcher in line with the index. */
+	private assignName(matcher: TermMatcher, nameKey: string): void {
+		const recordKey = this.resolve(nameKey);
+		const state = recordKey === undefined ? undefined : this.records_.get(recordKey);
+		if (!state) {
+			matcher.assign(nameKey, undefined, []);
+			return;
+		}
+		const variants = new Set<string>();
+		for (const definition of state.definitions) {
+			if (termKey(definition.term) === nameKey) variants.add(spacedKey(definition.term));
+			for (const alias of definition.aliases) if (termKey(alias) === nameKey) variants.add(spacedKey(alias));
+		}
+		matcher.assign(nameKey, state.definitions[0].term, [...variants]);
+	}
+
+	private recordOf(key: string): TermRecord {
+		const state = this.records_.get(key);
+		if (!state) throw new Error(`No term record for key ${key}`);
+		if (!state.cached) {
+			const names: string[] = [];
+			const seen = new Set<string>();
+			for (const definition of state.definitions) {
+				for (const name of [definition.term, ...definition.aliases]) {
+					const nameKey = termKey(name);
+					if (!nameKey || seen.has(nameKey)) continue;
+					seen.add(nameKey);
+					names.push(name.trim());
+				}
+			}
+			state.cached = Object.freeze({
+				key,
+				term: state.definitions[0].term,
+				names,
+				definitions: state.definitions.slice(),
+			});
+		}
+		return state.cached;
+	}
+}
+
+function compareSources(a: TermDefinition, b: TermDefinition): number {
+	if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+	return a.line - b.line;
+}
+
+function copyEntry(entry: GlossaryEntry): GlossaryEntry {
+	return { ...entry, aliases: [...entry.aliases] };
+}
+
+function sameEntries(a: readonly GlossaryEntry[], b: readonly GlossaryEntry[]): boolean {
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) {
+		const x = a[i];
+		const y = b[i];
+		if (
+			x.term !== y.term ||
+			x.definition !== y.definition ||
+			x.definitionMarkdown !== y.definitionMarkdown ||
+			x.line !== y.line ||
+			x.endLine !== y.endLine ||
+			x.aliases.length !== y.aliases.length ||
+			x.aliases.some((alias, k) => alias !== y.aliases[k])
+		) {
+			return false;
+		}
+	}
+	return true;
+}
