@@ -5,4 +5,13 @@
  */
 export * from "./obsidian/dom";
 export * from "./obsidian/component";
+export * from "./obsidian/dom-nodes";
+export * from "./obsidian/vault";
+export * from "./obsidian/metadata-cache";
+export * from "./obsidian/workspace";
+export * from "./obsidian/views";
+export * from "./obsidian/app";
+export * from "./obsidian/plugin";
+export * from "./obsidian/markdown";
+export * from "./obsidian/misc";
 export * from "./obsidian/hover";
