@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { findMentions, TermMatcher, type FindOptions } from "../../src/core/matcher";
 import { compareTerms, termKey } from "../../src/core/term-key";
@@ -312,7 +313,7 @@ describe("TermMatcher", () => {
 
 describe("no regex lookbehind in src/core", () => {
 	it("has none (unsupported on iOS)", () => {
-		const dir = join(__dirname, "..", "..", "src", "core");
+		const dir = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "src", "core");
 		for (const file of readdirSync(dir).filter((f) => f.endsWith(".ts"))) {
 			expect(readFileSync(join(dir, file), "utf8"), file).not.toMatch(/\(\?<[=!]/);
 		}
