@@ -1,0 +1,124 @@
+/**
+ * Hover previews of term definitions, wired into Obsidian: one preview popover (a child component of the
+ * plugin), a Markdown post-processor for reading view, and the CodeMirror extension for Live Preview and
+ * source mode. Mentions come from the core matcher over the vault-wide term index; when the index's terms
+ * or the hover settings change, open editors recompute their decorations and reading views re-render.
+ */
+import { Platform, debounce } from "obsidian";
+import type { EventRef, MarkdownView, Plugin } from "obsidian";
+import type { EditorView } from "@codemirror/view";
+import { findMentions } from "../core/matcher";
+import { findGlossaryBlocks } from "../core/note-parser";
+import type { PluginSettings } from "../core/settings";
+import type { TermIndex } from "../core/term-index";
+import type { TermMention } from "../core/types";
+import { HoverPreview } from "./hover-preview";
+import { mentionDecorations, refreshViews } from "./mention-decorations";
+import type { MentionDisplay } from "./mention-decorations";
+import { mentionPostProcessor } from "./reading-view-mentions";
+import type { MentionHandlers } from "./reading-view-mentions";
+
+/** What the hovers read from the index (`ConferenceIndex` provides it). */
+export interface HoverIndex {
+	readonly terms: TermIndex;
+	on(name: "changed", callback: (paths: string[]) => void): EventRef;
+	offref(ref: EventRef): void;
+}
+
+/** The settings store (`SettingsStore`), or a plain getter. */
+export type HoverSettings =
+	| { readonly current: Readonly<PluginSettings>; on(name: "changed", callback: (keys: (keyof PluginSettings)[]) => void): EventRef }
+	| (() => Readonly<PluginSettings>);
+
+export interface HoverHandle {
+	readonly preview: HoverPreview;
+	/** Recompute editor decorations now and re-render reading views soon (after a settings change). */
+	refresh(): void;
+}
+
+/** Settings whose change must redraw the mentions. */
+const DISPLAY_KEYS: readonly (keyof PluginSettings)[] = ["hoverReadingView", "hoverLivePreview", "hoverSourceMode", "decorateMentions", "underlineStyle"];
+
+/** Reading views re-render at most this often when terms change. */
+const RERENDER_DELAY_MS = 1000;
+
+export function registerHovers(plugin: Plugin, index: HoverIndex, settings: HoverSettings): HoverHandle {
+	const getSettings = typeof settings === "function" ? settings : () => settings.current;
+	const preview = plugin.addChild(new HoverPreview({ app: plugin.app, lookup: (term) => index.terms.lookup(term) }));
+
+	const find = (text: string): TermMention[] => {
+		const matcher = index.terms.matcher();
+		return matcher.size === 0 ? [] : findMentions(text, matcher, { blocks: false });
+	};
+	const handlers: MentionHandlers = {
+		hover: (el, term, event) => preview.hover(el, term, event, { requireModifier: getSettings().hoverRequireModifier && !Platform.isMobile }),
+		unhover: (el) => preview.unhover(el),
+		tap: (el, term) => preview.tap(el, term),
+	};
+	const isMobile = () => Platform.isMobile;
+
+	plugin.registerMarkdownPostProcessor(
+		mentionPostProcessor({
+			find,
+			glossaryBlocks: findGlossaryBlocks,
+			settings: () => {
+				const s = getSettings();
+				return { enabled: s.hoverReadingView, markedOnly: s.decorateMentions === "marked", underline: s.underlineStyle };
+			},
+			handlers,
+			isMobile,
+		}),
+	);
+
+	const views = new Set<EditorView>();
+	plugin.registerEditorExtension(
+		mentionDecorations({
+			find,
+			glossaryBlocks: findGlossaryBlocks,
+			display: (livePreview): MentionDisplay => {
+				const s = getSettings();
+				return { enabled: livePreview ? s.hoverLivePreview : s.hoverSourceMode, markedOnly: s.decorateMentions === "marked", underline: s.underlineStyle };
+			},
+			attach: (view) => views.add(view),
+			detach: (view) => views.delete(view),
+			hover: (el, term, event) => handlers.hover(el, term, event),
+			leave: (el) => handlers.unhover(el),
+			tap: (el, term) => handlers.tap(el, term),
+			isMobile,
+		}),
+	);
+
+	const rerenderReadingViews = debounce(() => rerenderPreviews(plugin), RERENDER_DELAY_MS, true);
+	plugin.register(() => rerenderReadingViews.cancel());
+	const refresh = () => {
+		refreshViews(views);
+		rerenderReadingViews();
+	};
+
+	let seenVersion = index.terms.version;
+	plugin.registerEvent(
+		index.on("changed", () => {
+			if (index.terms.version === seenVersion) return;
+			seenVersion = index.terms.version;
+			// A popover of a term that was just removed would show a definition that no longer exists.
+			if (preview.term !== null && !index.terms.lookup(preview.term)) preview.close();
+			refresh();
+		}),
+	);
+	if (typeof settings !== "function") {
+		plugin.registerEvent(
+			settings.on("changed", (keys) => {
+				if (keys.some((key) => DISPLAY_KEYS.includes(key))) refresh();
+			}),
+		);
+	}
+	return { preview, refresh };
+}
+
+/** Re-renders open reading views so their mentions follow the terms (post-processors run on render only). */
+function rerenderPreviews(plugin: Plugin): void {
+	for (const leaf of plugin.app.workspace.getLeavesOfType("markdown")) {
+		const view = leaf.view as Partial<MarkdownView>;
+		if (typeof view.getMode === "function" && view.getMode() === "preview") view.previewMode?.rerender(true);
+	}
+}

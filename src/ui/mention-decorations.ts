@@ -1,0 +1,424 @@
+/**
+ * Editor (Live Preview and source mode): a CodeMirror 6 ViewPlugin that marks term mentions in the
+ * visible ranges only, with `Decoration.mark({ class: "cqg-mention", attributes: { "data-term" } })`.
+ *
+ * - `skippedBlocksField` keeps the frontmatter, fenced code and `%%` comment ranges of the document. It maps
+ *   them through edits and rescans only when an edited line (before or after the edit) holds block syntax
+ *   (a fence, `%%`, a frontmatter delimiter), so a keystroke in a 5 MB note costs a few range mappings.
+ * - Glossary blocks (a term line and its definition) are found around the visible lines with
+ *   `glossaryBlocks`, looking back to where a quote or section starts.
+ * - The plugin rebuilds on document, viewport and mode changes and on `refreshMentions` (dispatched when
+ *   the term index or the settings change).
+ */
+import { RangeSetBuilder, StateEffect, StateField } from "@codemirror/state";
+import type { ChangeSet, EditorState, Extension, Text } from "@codemirror/state";
+import { Decoration, ViewPlugin } from "@codemirror/view";
+import type { DecorationSet, EditorView, PluginValue, ViewUpdate } from "@codemirror/view";
+import { editorLivePreviewField } from "obsidian";
+import { newBlockState, skipBlockLine } from "../core/markdown-context";
+import type { BlockState } from "../core/markdown-context";
+import type { TermMention } from "../core/types";
+import { mentionClass, MENTION_CLASS } from "./reading-view-mentions";
+
+/** Ask the mention plugin to recompute (the term index or the settings changed). */
+export const refreshMentions = StateEffect.define<null>();
+
+/** A document range `[from, to)`. */
+export interface Span {
+	from: number;
+	to: number;
+}
+
+/** 1-based inclusive line range, as `findGlossaryBlocks` returns. */
+export interface LineRange {
+	line: number;
+	endLine: number;
+}
+
+export interface MentionDisplay {
+	/** Decorate in this editor mode at all. */
+	enabled: boolean;
+	/** Only mentions written with the `*` marker. */
+	markedOnly: boolean;
+	underline: "dotted" | "none";
+}
+
+/** What the editor extension needs from the plugin. */
+export interface MentionSource {
+	/** Mentions in plain lines of text (no frontmatter/fence handling): offsets into `text`. */
+	find(text: string): TermMention[];
+	/** Glossary blocks (term line + definition) in a slice of Markdown, 1-based lines into it. */
+	glossaryBlocks?(text: string): LineRange[];
+	/** Display settings for Live Preview (`livePreview` true) or source mode. */
+	display(livePreview: boolean): MentionDisplay;
+	/** Called with every live editor view (to dispatch `refreshMentions`) and when it goes away. */
+	attach?(view: EditorView): void;
+	detach?(view: EditorView): void;
+	/** Pointer events on a decorated mention. */
+	hover?(el: HTMLElement, term: string, event: MouseEvent, view: EditorView): void;
+	leave?(el: HTMLElement, view: EditorView): void;
+	tap?(el: HTMLElement, term: string, view: EditorView): void;
+	/** Phones and tablets: a click is a tap even without a touch pointer event. */
+	isMobile?(): boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Skipped blocks: frontmatter, fenced code, %% comments (the same reading as core/markdown-lines.ts).
+
+export interface SkippedBlocks {
+	/** Sorted, disjoint, line-aligned ranges (`to` is the end of the block's last line). */
+	ranges: readonly Span[];
+	/** Line 1 is `---` but no closing line was found: any new `---`/`...` line may close it. */
+	openFrontmatter: boolean;
+}
+
+/** `---` (or, closing, `...`) alone on a line, trailing blanks allowed: the frontmatter delimiters. */
+function isFrontmatterDelimiter(text: string, closing: boolean): boolean {
+	const t = text.replace(/[ \t\r]+$/, "");
+	return t === "---" || (closing && t === "...");
+}
+
+/**
+ * Scans the whole document for skipped blocks, line by line with the matcher's own block reader
+ * (`skipBlockLine`), so the editor skips exactly what `findMentions` skips.
+ */
+export function scanSkippedBlocks(doc: Text): SkippedBlocks {
+	const ranges: Span[] = [];
+	let openFrontmatter = false;
+	let firstBodyLine = 1;
+	const first = doc.line(1).text;
+	if (doc.lines >= 2 && isFrontmatterDelimiter(first.charCodeAt(0) === 0xfeff ? first.slice(1) : first, false)) {
+		let closed = -1;
+		for (let n = 2; n <= doc.lines; n++) {
+			if (isFrontmatterDelimiter(doc.line(n).text, true)) {
+				closed = n;
+				break;
+			}
+		}
+		if (closed > 0) {
+			ranges.push({ from: 0, to: doc.line(closed).to });
+			firstBodyLine = closed + 1;
+		} else {
+			openFrontmatter = true;
+		}
+	}
+	const state = newBlockState();
+	let blockStart = -1;
+	if (firstBodyLine > doc.lines) return { ranges, openFrontmatter };
+	let pos = doc.line(firstBodyLine).from;
+	for (const iter = doc.iterLines(firstBodyLine); !iter.next().done; ) {
+		const text = iter.value;
+		const from = pos;
+		const to = pos + text.length;
+		pos = to + 1;
+		if (skipBlockLine(state, text, 0, text.length)) {
+			if (blockStart < 0) blockStart = from;
+			if (!inBlock(state)) {
+				ranges.push({ from: blockStart, to });
+				blockStart = -1;
+			}
+		}
+	}
+	if (blockStart >= 0) ranges.push({ from: blockStart, to: doc.length });
+	return { ranges, openFrontmatter };
+}
+
+/** Whether the block reader is inside a multi-line block after its last line. */
+function inBlock(state: BlockState): boolean {
+	const probe = { ...state };
+	// An empty line stays inside an open fence, math or comment block and is not skipped otherwise.
+	return skipBlockLine(probe, "", 0, 0);
+}
+
+/** Block syntax that can open or close a skipped block. */
+function hasBlockSyntax(text: string, frontmatterToo: boolean): boolean {
+	return (
+		text.includes("```") ||
+		text.includes("~~~") ||
+		text.includes("%%") ||
+		text.includes("$$") ||
+		(frontmatterToo && (text.includes("---") || text.includes("...")))
+	);
+}
+
+/** True when `changes` may alter the skipped blocks of `before` (then the document is rescanned). */
+export function changeTouchesBlocks(before: SkippedBlocks, oldDoc: Text, newDoc: Text, changes: ChangeSet): boolean {
+	let touches = false;
+	const frontmatterEnd = before.ranges.length > 0 && before.ranges[0].from === 0 && !before.openFrontmatter ? before.ranges[0].to : -1;
+	changes.iterChangedRanges((fromA, toA, fromB, toB) => {
+		if (touches) return;
+		const frontmatterToo = before.openFrontmatter || fromA <= Math.max(frontmatterEnd, oldDoc.line(1).to);
+		const oldText = oldDoc.sliceString(oldDoc.lineAt(fromA).from, oldDoc.lineAt(toA).to);
+		const newText = newDoc.sliceString(newDoc.lineAt(fromB).from, newDoc.lineAt(toB).to);
+		if (hasBlockSyntax(oldText, frontmatterToo) || hasBlockSyntax(newText, frontmatterToo)) touches = true;
+		// A new first line can start frontmatter.
+		if (fromB === 0 && newDoc.line(1).text.trimEnd() === "---") touches = true;
+	});
+	return touches;
+}
+
+function mapSkippedBlocks(blocks: SkippedBlocks, changes: ChangeSet): SkippedBlocks {
+	const ranges: Span[] = [];
+	for (const r of blocks.ranges) {
+		const from = changes.mapPos(r.from, -1);
+		const to = changes.mapPos(r.to, 1);
+		if (to > from) ranges.push({ from, to });
+	}
+	return { ranges, openFrontmatter: blocks.openFrontmatter };
+}
+
+export const skippedBlocksField = StateField.define<SkippedBlocks>({
+	create: (state) => scanSkippedBlocks(state.doc),
+	update(blocks, tr) {
+		if (!tr.docChanged) return blocks;
+		if (changeTouchesBlocks(blocks, tr.startState.doc, tr.newDoc, tr.changes)) return scanSkippedBlocks(tr.newDoc);
+		return mapSkippedBlocks(blocks, tr.changes);
+	},
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Mentions in ranges.
+
+/** Subtracts sorted disjoint `holes` from `span`. */
+function subtract(span: Span, holes: readonly Span[]): Span[] {
+	const out: Span[] = [];
+	let from = span.from;
+	for (const h of holes) {
+		if (h.to <= from) continue;
+		if (h.from >= span.to) break;
+		if (h.from > from) out.push({ from, to: h.from });
+		from = Math.max(from, h.to);
+		if (from >= span.to) break;
+	}
+	if (from < span.to) out.push({ from, to: span.to });
+	return out;
+}
+
+/** First index in sorted `ranges` whose `to` is after `pos` (binary search). */
+function firstEndingAfter(ranges: readonly Span[], pos: number): number {
+	let lo = 0;
+	let hi = ranges.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (ranges[mid].to <= pos) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/** How far back to look for the start of a quote or glossary section above the visible lines. */
+const MAX_CONTEXT_LINES = 400;
+
+function isQuoteLine(text: string): boolean {
+	return text.trimStart().startsWith(">");
+}
+
+function isSectionHeading(text: string): boolean {
+	return /^ {0,3}#{1,6}(?:\s|$)/.test(text);
+}
+
+/**
+ * Glossary blocks overlapping `span`, as document ranges. The slice handed to `glossaryBlocks` starts at the
+ * quote that contains the first visible line (so a definition whose term line is above the viewport is
+ * still recognised) and carries the nearest heading above it (glossary sections are headed `## Glossary`).
+ */
+function glossaryRanges(state: EditorState, span: Span, source: MentionSource, skipped: readonly Span[]): Span[] {
+	if (!source.glossaryBlocks) return [];
+	const doc = state.doc;
+	let first = doc.lineAt(span.from).number;
+	const last = doc.lineAt(span.to).number;
+	const floor = Math.max(1, first - MAX_CONTEXT_LINES);
+	while (first > floor && isQuoteLine(doc.line(first - 1).text)) first--;
+	let heading = "";
+	for (let n = first - 1; n >= floor; n--) {
+		const text = doc.line(n).text;
+		if (isSectionHeading(text) && !insideSkipped(skipped, doc.line(n).from)) {
+			heading = text;
+			break;
+		}
+	}
+	const body = doc.sliceString(doc.line(first).from, doc.line(last).to);
+	const shift = heading ? 1 : 0;
+	const blocks = source.glossaryBlocks(heading ? `${heading}\n${body}` : body);
+	const out: Span[] = [];
+	for (const b of blocks) {
+		const startLine = first + b.line - 1 - shift;
+		const endLine = Math.min(last, first + b.endLine - 1 - shift);
+		if (endLine < first || startLine > last) continue;
+		out.push({ from: doc.line(Math.max(first, startLine)).from, to: doc.line(endLine).to });
+	}
+	return out;
+}
+
+function insideSkipped(ranges: readonly Span[], pos: number): boolean {
+	const i = firstEndingAfter(ranges, pos);
+	return i < ranges.length && ranges[i].from <= pos;
+}
+
+/** Sorted, merged copy of `spans`. */
+function mergeSpans(spans: Span[]): Span[] {
+	spans.sort((a, b) => a.from - b.from);
+	const out: Span[] = [];
+	for (const s of spans) {
+		const prev = out[out.length - 1];
+		if (prev && s.from <= prev.to) prev.to = Math.max(prev.to, s.to);
+		else out.push({ from: s.from, to: s.to });
+	}
+	return out;
+}
+
+/**
+ * The mentions in `ranges` (e.g. `view.visibleRanges`), outside frontmatter, fenced code, comments and
+ * glossary blocks, with document offsets. Ranges are widened to whole lines for matching; mentions
+ * that do not overlap a given range are dropped.
+ */
+export function mentionsInRanges(state: EditorState, ranges: readonly Span[], source: MentionSource): TermMention[] {
+	const doc = state.doc;
+	const skipped = state.field(skippedBlocksField, false)?.ranges ?? scanSkippedBlocks(doc).ranges;
+	const lines = mergeSpans(ranges.map((r) => ({ from: doc.lineAt(r.from).from, to: doc.lineAt(Math.min(r.to, doc.length)).to })));
+	const result: TermMention[] = [];
+	for (const span of lines) {
+		const i = firstEndingAfter(skipped, span.from);
+		const holes: Span[] = [];
+		for (let k = i; k < skipped.length && skipped[k].from < span.to; k++) holes.push(skipped[k]);
+		const glossary = glossaryRanges(state, span, source, skipped);
+		const allHoles = glossary.length > 0 ? mergeSpans([...holes, ...glossary]) : holes;
+		for (const piece of subtract(span, allHoles)) {
+			const text = doc.sliceString(piece.from, piece.to);
+			for (const m of source.find(text)) {
+				const from = m.from + piece.from;
+				const to = m.to + piece.from;
+				if (!overlapsAny(ranges, from, to)) continue;
+				const line = doc.lineAt(from);
+				result.push({ ...m, from, to, line: line.number, column: from - line.from + 1 });
+			}
+		}
+	}
+	return result;
+}
+
+function overlapsAny(ranges: readonly Span[], from: number, to: number): boolean {
+	for (const r of ranges) if (from < r.to && to > r.from) return true;
+	return false;
+}
+
+const markCache = new Map<string, Decoration>();
+
+function markFor(term: string, cls: string): Decoration {
+	const key = `${cls}\u0000${term}`;
+	let mark = markCache.get(key);
+	if (!mark) {
+		if (markCache.size > 20_000) markCache.clear();
+		mark = Decoration.mark({ class: cls, attributes: { "data-term": term } });
+		markCache.set(key, mark);
+	}
+	return mark;
+}
+
+/** Decorations for `mentions` (sorted by `from`), with the classes the display settings ask for. */
+export function decorationsFor(mentions: readonly TermMention[], display: MentionDisplay): DecorationSet {
+	if (!display.enabled) return Decoration.none;
+	const builder = new RangeSetBuilder<Decoration>();
+	let last = -1;
+	for (const m of mentions) {
+		if (display.markedOnly && !m.marked) continue;
+		if (m.from < last || m.to <= m.from) continue;
+		builder.add(m.from, m.to, markFor(m.term, mentionClass(m.marked, display.underline)));
+		last = m.to;
+	}
+	return builder.finish();
+}
+
+/** Whether `state` is a Live Preview editor (Obsidian's field; absent outside Obsidian's editors). */
+export function isLivePreview(state: EditorState): boolean {
+	return state.field(editorLivePreviewField, false) === true;
+}
+
+/** Decorations for what `view` shows now. */
+export function buildMentionDecorations(view: EditorView, source: MentionSource): DecorationSet {
+	const display = source.display(isLivePreview(view.state));
+	if (!display.enabled) return Decoration.none;
+	return decorationsFor(mentionsInRanges(view.state, view.visibleRanges, source), display);
+}
+
+function mentionTarget(view: EditorView, event: Event): HTMLElement | null {
+	const target = event.target as Node | null;
+	if (!target || !target.instanceOf(HTMLElement)) return null;
+	const el = target.closest<HTMLElement>(`.${MENTION_CLASS}`);
+	return el && view.contentDOM.contains(el) ? el : null;
+}
+
+/** The editor extension: the skipped-blocks field and the mention plugin with its pointer handlers. */
+export function mentionDecorations(source: MentionSource): Extension {
+	const plugin = ViewPlugin.fromClass(
+		class implements PluginValue {
+			decorations: DecorationSet;
+			private lastPointer = "mouse";
+
+			constructor(readonly view: EditorView) {
+				this.decorations = buildMentionDecorations(view, source);
+				source.attach?.(view);
+			}
+
+			update(update: ViewUpdate): void {
+				if (update.docChanged || update.viewportChanged || modeChanged(update) || hasRefresh(update)) {
+					this.decorations = buildMentionDecorations(update.view, source);
+				}
+			}
+
+			destroy(): void {
+				source.detach?.(this.view);
+			}
+
+			onPointerDown(event: PointerEvent): void {
+				this.lastPointer = event.pointerType || "mouse";
+			}
+
+			isTouch(): boolean {
+				return this.lastPointer === "touch" || this.lastPointer === "pen" || source.isMobile?.() === true;
+			}
+		},
+		{
+			decorations: (v) => v.decorations,
+			eventHandlers: {
+				pointerdown(event: PointerEvent) {
+					this.onPointerDown(event);
+				},
+				mouseover(event: MouseEvent, view: EditorView) {
+					if (this.isTouch()) return;
+					const el = mentionTarget(view, event);
+					const term = el?.getAttribute("data-term");
+					if (el && term) source.hover?.(el, term, event, view);
+				},
+				mouseout(event: MouseEvent, view: EditorView) {
+					const el = mentionTarget(view, event);
+					if (!el) return;
+					const to = event.relatedTarget as Node | null;
+					if (to && el.contains(to)) return;
+					source.leave?.(el, view);
+				},
+				click(event: MouseEvent, view: EditorView) {
+					if (!this.isTouch()) return;
+					const el = mentionTarget(view, event);
+					const term = el?.getAttribute("data-term");
+					if (el && term) source.tap?.(el, term, view);
+				},
+			},
+		},
+	);
+	return [skippedBlocksField, plugin];
+}
+
+function modeChanged(update: ViewUpdate): boolean {
+	return isLivePreview(update.startState) !== isLivePreview(update.state);
+}
+
+function hasRefresh(update: ViewUpdate): boolean {
+	for (const tr of update.transactions) for (const e of tr.effects) if (e.is(refreshMentions)) return true;
+	return false;
+}
+
+/** Asks every view in `views` to recompute its mentions. Safe to call at any time outside an update. */
+export function refreshViews(views: Iterable<EditorView>): void {
+	for (const view of views) view.dispatch({ effects: refreshMentions.of(null) });
+}
