@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"settings": {"enableJavaScriptEvaluation": true, "suppressInsecureJavaScriptEnvironmentWarning": true, "disableJavaScriptFileLoading": true, "disableCSSFileLoading": true}}
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { App, MarkdownRenderer } from "obsidian";
+import { App, MarkdownRenderer } from "../stubs/obsidian";
 import { HOVER_CLOSE_DELAY_MS, HOVER_OPEN_DELAY_MS, HoverPreview, noteName, placePopover } from "../../src/ui/hover-preview";
 import type { TermRecord } from "../../src/core/types";
+import type { App as ObsidianApp } from "obsidian";
 import { activeContent, definition, HOSTILE, poke, record } from "./hover-helpers";
 
 const viewport = { width: 1000, height: 800 };
@@ -63,7 +64,7 @@ describe("HoverPreview", () => {
 			"CTR",
 			record("CTR", [definition("CTR", "Clicks divided by **impressions**.", "Talks/Ads day.md", 12, ["Click-Through Rate"]), definition("CTR", "Share of viewers who click.", "Glossary/Marketing.md", 4)], ["CTR", "Click-Through Rate"]),
 		);
-		preview = new HoverPreview({ app, lookup: (t) => terms.get(t) });
+		preview = new HoverPreview({ app: app as unknown as ObsidianApp, lookup: (t) => terms.get(t) });
 		preview.load();
 		mention = document.body.createSpan({ cls: "cqg-mention", text: "CTR", attr: { "data-term": "CTR" } });
 	});
@@ -270,7 +271,7 @@ describe("HoverPreview security", () => {
 	it.each(Object.entries(HOSTILE))("a %s definition shows as text and runs nothing", (name, hostile) => {
 		const app = new App();
 		const terms = new Map([["X", record("X", [definition(`X ${name}`, hostile, "Notes/<img src=x onerror=alert(1)>.md", 2, ["<script>alert(1)</script>"])], ["X", "<b>bold</b>"])]]);
-		preview = new HoverPreview({ app, lookup: (t) => terms.get(t) });
+		preview = new HoverPreview({ app: app as unknown as ObsidianApp, lookup: (t) => terms.get(t) });
 		preview.load();
 		const target = document.body.createSpan({ text: "X" });
 		preview.open(target, "X");

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"settings": {"enableJavaScriptEvaluation": true, "suppressInsecureJavaScriptEnvironmentWarning": true, "disableJavaScriptFileLoading": true, "disableCSSFileLoading": true}}
-import "obsidian"; // installs Obsidian's DOM helpers, as the app does
+import "../stubs/obsidian"; // installs Obsidian's DOM helpers, as the app does
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { bindMentionEvents, markMentions, mentionPostProcessor, wrapMentions } from "../../src/ui/reading-view-mentions";
 import type { MentionHandlers } from "../../src/ui/reading-view-mentions";
