@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { compileQuery, highlightRuns, matchRanges, matchesQuery, searchKey } from "../../src/core/search";
+
+function q(text: string) {
+	const query = compileQuery(text);
+	if (!query) throw new Error("empty query");
+	return query;
+}
+
+function marked(text: string, query: string): string[] {
+	return matchRanges(text, q(query)).map(([from, to]) => text.slice(from, to));
+}
+
+describe("search normalisation", () => {
+	it("ignores case, NFC/NFD and spacing", () => {
+		expect(matchesQuery("광고의 CTR 과 ROAS", q("ctr"))).toBe(true);
+		expect(matchesQuery("티핑 포인트를 지나는", q("티핑포인트"))).toBe(true);
+		expect(matchesQuery("티핑포인트를 지나는", q("티핑 포인트"))).toBe(true);
+		expect(matchesQuery("컴플라이언스".normalize("NFD"), q("컴플라이언스"))).toBe(true);
+		expect(matchesQuery("컴플라이언스", q("컴플라이언스".normalize("NFD")))).toBe(true);
+		expect(matchesQuery("eCPM", q("ECPM"))).toBe(true);
+		expect(matchesQuery("광고 효율", q("광고효율x"))).toBe(false);
+	});
+
+	it("compiles blank queries to null", () => {
+		expect(compileQuery("")).toBeNull();
+		expect(compileQuery("  \n\t")).toBeNull();
+	});
+
+	it("maps matches back to the original text, across ignored spaces", () => {
+		expect(marked("우리나라 결제씬이 티핑 포인트*를 지나는", "티핑포인트")).toEqual(["티핑 포인트"]);
+		expect(marked("CTR 과 ctr, Ctr", "CTR")).toEqual(["CTR", "ctr", "Ctr"]);
+		const nfd = "컴플라이언스에 대한".normalize("NFD");
+		const ranges = matchRanges(nfd, q("컴플라이언스"));
+		expect(ranges).toHaveLength(1);
+		expect(nfd.slice(ranges[0][0], ranges[0][1]).normalize("NFC")).toBe("컴플라이언스");
+	});
+
+	it("splits text into highlighted runs that join back to the text", () => {
+		const text = "가장 CTR* 과 ROAS* 가 많이";
+		const runs = highlightRuns(text, matchRanges(text, q("roas")));
+		expect(runs.map((r) => r.text).join("")).toBe(text);
+		expect(runs.filter((r) => r.match).map((r) => r.text)).toEqual(["ROAS"]);
+	});
+
+	it("finds what searchKey says is there, in any text (property)", () => {
+		fc.assert(
+			fc.property(fc.string({ unit: "grapheme-composite", maxLength: 60 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 1, max: 8 }), (text, start, len) => {
+				const needle = text.slice(start, start + len);
+				const query = compileQuery(needle);
+				if (!query) return;
+				const ranges = matchRanges(text, query);
+				for (const [from, to] of ranges) {
+					expect(from).toBeGreaterThanOrEqual(0);
+					expect(to).toBeLessThanOrEqual(text.length);
+					// Ranges cover whole characters, so they may be wider than a query cut inside one.
+					expect(searchKey(text.slice(from, to))).toContain(query.key);
+				}
+				const runs = highlightRuns(text, ranges);
+				expect(runs.map((r) => r.text).join("")).toBe(text);
+			}),
+			{ numRuns: 300 },
+		);
+	});
+
+	it("survives hostile input", () => {
+		const hostile = ["", "\uFEFF", "\r\n\r\n", "\u0000\uFFFF", "\uD800", "a".repeat(100_000), "ㄱ\u1161\u11A8".repeat(1000)];
+		for (const text of hostile) {
+			expect(() => matchRanges(text, q("a"))).not.toThrow();
+			expect(() => searchKey(text)).not.toThrow();
+		}
+	});
+});
