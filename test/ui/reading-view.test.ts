@@ -6,6 +6,10 @@ import { bindMentionEvents, markMentions, mentionPostProcessor, wrapMentions } f
 import type { MentionHandlers } from "../../src/ui/reading-view-mentions";
 import { activeContent, poke, substringFinder } from "./hover-helpers";
 import { renderLikeObsidian } from "./render-like-obsidian";
+import { findMentions } from "../../src/core/matcher";
+import { findGlossaryBlocks, parseNote } from "../../src/core/note-parser";
+import { TermIndex } from "../../src/core/term-index";
+import { hasSharedFixtures, readSharedFixture, REFERENCE_NOTE } from "../helpers/shared-fixtures";
 
 const find = substringFinder({ CTR: "CTR", ROAS: "ROAS", "Click-Through Rate": "CTR", 온보딩: "온보딩", "티핑 포인트": "티핑 포인트" });
 
@@ -221,5 +225,60 @@ describe("reading view security", () => {
 		expect(activeContent(root)).toEqual([]);
 		poke(root);
 		expect((window as unknown as Record<string, unknown>).cqgPwned).toBeUndefined();
+	});
+});
+
+describe.skipIf(!hasSharedFixtures)("the reference note in reading view", () => {
+	const text = hasSharedFixtures ? readSharedFixture(REFERENCE_NOTE) : "";
+	const path = "Conferences/toss-makers-conference-25.md";
+	const extra = ["", "```", "CTR 과 ROAS 를 계산하는 코드", "```", "", "[CTR 설명](https://example.com/CTR) 그리고 `ROAS` 와 ROAS 차이, [[ROAS]]"].join("\n");
+
+	function render(markdown: string) {
+		const index = new TermIndex();
+		index.setNote(path, parseNote(text, path, { requireTag: false })!.glossary);
+		const find = (t: string) => findMentions(t, index.matcher(), { blocks: false });
+		const process = mentionPostProcessor({ find, glossaryBlocks: findGlossaryBlocks, settings: () => ({ enabled: true, markedOnly: false, underline: "dotted" }), handlers: { hover() {}, unhover() {}, tap() {} } });
+		const root = document.body.createDiv({ cls: "markdown-preview-view" });
+		for (const section of renderLikeObsidian(markdown, root)) {
+			process(section.el, { getSectionInfo: (el) => (el === section.el ? { text: markdown, lineStart: section.lineStart, lineEnd: section.lineEnd } : null) });
+		}
+		return { root, index };
+	}
+
+	it("marks the mentions the core matcher finds, in order, except the glossary entries' own terms", () => {
+		const { root, index } = render(text);
+		const termLines = findGlossaryBlocks(text).map((b) => ({ line: b.line, endLine: b.line }));
+		const expected = findMentions(text, index.matcher(), { excludeLines: termLines }).map((m) => [m.text, m.term]);
+		expect(marks(root)).toEqual(expected);
+		expect(expected.length).toBeGreaterThan(25);
+		expect(marks(root).slice(0, 4)).toEqual([
+			["ECPM", "eCPM"],
+			["갠또", "갠또"],
+			["DRI 문화", "DRI 문화"],
+			["컴플라이언스 리스크", "컴플라이언스 리스크"],
+		]);
+		// The rendered text is unchanged by the marking.
+		const { root: plain } = render(text);
+		expect(root.textContent).toBe(plain.textContent);
+	});
+
+	it("leaves every glossary blockquote's term line alone", () => {
+		const { root } = render(text);
+		const quotes = Array.from(root.querySelectorAll("blockquote"));
+		expect(quotes.length).toBeGreaterThanOrEqual(18);
+		for (const quote of quotes) {
+			const p = quote.querySelector("p")!;
+			for (let node = p.firstChild; node && node.nodeName !== "BR"; node = node.nextSibling) expect(node.nodeType).toBe(Node.TEXT_NODE);
+		}
+	});
+
+	it("leaves code blocks, inline code and links alone", () => {
+		const { root } = render(text + extra);
+		const last = Array.from(root.children).slice(-2);
+		expect(last[0].querySelector("pre code")!.textContent).toBe("CTR 과 ROAS 를 계산하는 코드");
+		expect(last[0].querySelectorAll(".cqg-mention")).toHaveLength(0);
+		expect(marks(last[1] as HTMLElement)).toEqual([["ROAS", "ROAS"]]);
+		expect(last[1].querySelector("a.external-link")!.textContent).toBe("CTR 설명");
+		expect(last[1].querySelectorAll("a .cqg-mention, code .cqg-mention")).toHaveLength(0);
 	});
 });
