@@ -363,6 +363,7 @@ export function findMentions(text: string, matcher: TermMatcher, options: FindOp
 	let line = 1;
 	for (let i = text.indexOf("\n"); i >= 0 && i < regionStart; i = text.indexOf("\n", i + 1)) line++;
 
+	const bomLine = text.charCodeAt(0) === BOM;
 	const frontmatterEnd = blocks ? frontmatterEndLine(text) : 0;
 	const blockState = newBlockState();
 	if (blocks) {
@@ -370,7 +371,7 @@ export function findMentions(text: string, matcher: TermMatcher, options: FindOp
 		let l = 1;
 		for (let s = 0; s < regionStart; l++) {
 			const e = lineEndAt(text, s);
-			if (l > frontmatterEnd) skipBlockLine(blockState, text, s, e);
+			if (l > frontmatterEnd) skipBlockLine(blockState, text, s === 0 && bomLine ? 1 : s, e);
 			s = e + 1;
 		}
 	}
@@ -380,20 +381,20 @@ export function findMentions(text: string, matcher: TermMatcher, options: FindOp
 	const region = regionStart === 0 && regionEnd === length ? text : text.slice(regionStart, regionEnd);
 	const normalized = normalizeWithMap(region);
 	const norm = normalized.text;
-	const bomLine = text.charCodeAt(0) === BOM;
 	const skips: number[] = [];
 	const found: number[] = [];
 
 	for (let ls = 0; ls <= norm.length; line++) {
 		let le = norm.indexOf("\n", ls);
 		if (le < 0) le = norm.length;
-		const lineStart = ls;
+		// A BOM is not part of the first line's content (nor of its columns).
+		const lineStart = ls === 0 && regionStart === 0 && bomLine ? 1 : ls;
 		ls = le + 1;
 		if (line <= frontmatterEnd) continue;
 		if (blocks && skipBlockLine(blockState, norm, lineStart, le)) continue;
 		while (excludedIndex < excluded.length && excluded[excludedIndex].endLine < line) excludedIndex++;
 		if (excludedIndex < excluded.length && excluded[excludedIndex].line <= line) continue;
-		if (le === lineStart) continue;
+		if (le <= lineStart) continue;
 
 		const skipCount = collectInlineSkips(norm, lineStart, le, skips, 0);
 		let foundCount = 0;
@@ -405,8 +406,7 @@ export function findMentions(text: string, matcher: TermMatcher, options: FindOp
 		}
 		if (foundCount === 0) continue;
 
-		let origLineStart = regionStart + originalStart(normalized, lineStart);
-		if (origLineStart === 0 && bomLine) origLineStart = 1;
+		const origLineStart = regionStart + originalStart(normalized, lineStart);
 		for (let k = 0; k < foundCount; k += 3) {
 			const s = found[k];
 			const e = found[k + 1];
