@@ -15,3 +15,5 @@ export * from "./obsidian/plugin";
 export * from "./obsidian/markdown";
 export * from "./obsidian/misc";
 export * from "./obsidian/hover";
+export * from "./obsidian/editor";
+export * from "./obsidian/modal";
