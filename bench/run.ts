@@ -7,6 +7,7 @@ import type { Benchmark } from "./harness";
 
 const benchmarks: [string, () => Promise<{ default: Benchmark }>][] = [
 	["extract", () => import("./extract.bench")],
+	["decorate", () => import("./decorate.bench")],
 ];
 
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@
  * source mode. Mentions come from the core matcher over the vault-wide term index; when the index's terms
  * or the hover settings change, open editors recompute their decorations and reading views re-render.
  */
-import { Platform, debounce } from "obsidian";
+import { Platform, debounce, editorLivePreviewField } from "obsidian";
 import type { EventRef, MarkdownView, Plugin } from "obsidian";
 import type { EditorView } from "@codemirror/view";
 import { findMentions } from "../core/matcher";
@@ -79,6 +79,7 @@ export function registerHovers(plugin: Plugin, index: HoverIndex, settings: Hove
 				const s = getSettings();
 				return { enabled: livePreview ? s.hoverLivePreview : s.hoverSourceMode, markedOnly: s.decorateMentions === "marked", underline: s.underlineStyle };
 			},
+			isLivePreview: (state) => state.field(editorLivePreviewField, false) === true,
 			attach: (view) => views.add(view),
 			detach: (view) => views.delete(view),
 			hover: (el, term, event) => handlers.hover(el, term, event),

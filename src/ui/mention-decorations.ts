@@ -14,7 +14,6 @@ import { RangeSetBuilder, StateEffect, StateField } from "@codemirror/state";
 import type { ChangeSet, EditorState, Extension, Text } from "@codemirror/state";
 import { Decoration, ViewPlugin } from "@codemirror/view";
 import type { DecorationSet, EditorView, PluginValue, ViewUpdate } from "@codemirror/view";
-import { editorLivePreviewField } from "obsidian";
 import { newBlockState, skipBlockLine } from "../core/markdown-context";
 import type { BlockState } from "../core/markdown-context";
 import type { TermMention } from "../core/types";
@@ -51,6 +50,12 @@ export interface MentionSource {
 	glossaryBlocks?(text: string): LineRange[];
 	/** Display settings for Live Preview (`livePreview` true) or source mode. */
 	display(livePreview: boolean): MentionDisplay;
+	/**
+	 * Whether an editor state is in Live Preview. In Obsidian: `state.field(editorLivePreviewField, false)`
+	 * (passed in, so this module stays free of the `obsidian` runtime). Without it, every editor counts
+	 * as source mode.
+	 */
+	isLivePreview?(state: EditorState): boolean;
 	/** Called with every live editor view (to dispatch `refreshMentions`) and when it goes away. */
 	attach?(view: EditorView): void;
 	detach?(view: EditorView): void;
@@ -329,14 +334,13 @@ export function decorationsFor(mentions: readonly TermMention[], display: Mentio
 	return builder.finish();
 }
 
-/** Whether `state` is a Live Preview editor (Obsidian's field; absent outside Obsidian's editors). */
-export function isLivePreview(state: EditorState): boolean {
-	return state.field(editorLivePreviewField, false) === true;
+function isLivePreview(source: MentionSource, state: EditorState): boolean {
+	return source.isLivePreview?.(state) === true;
 }
 
 /** Decorations for what `view` shows now. */
 export function buildMentionDecorations(view: EditorView, source: MentionSource): DecorationSet {
-	const display = source.display(isLivePreview(view.state));
+	const display = source.display(isLivePreview(source, view.state));
 	if (!display.enabled) return Decoration.none;
 	return decorationsFor(mentionsInRanges(view.state, view.visibleRanges, source), display);
 }
@@ -361,7 +365,7 @@ export function mentionDecorations(source: MentionSource): Extension {
 			}
 
 			update(update: ViewUpdate): void {
-				if (update.docChanged || update.viewportChanged || modeChanged(update) || hasRefresh(update)) {
+				if (update.docChanged || update.viewportChanged || modeChanged(source, update) || hasRefresh(update)) {
 					this.decorations = buildMentionDecorations(update.view, source);
 				}
 			}
@@ -409,8 +413,8 @@ export function mentionDecorations(source: MentionSource): Extension {
 	return [skippedBlocksField, plugin];
 }
 
-function modeChanged(update: ViewUpdate): boolean {
-	return isLivePreview(update.startState) !== isLivePreview(update.state);
+function modeChanged(source: MentionSource, update: ViewUpdate): boolean {
+	return isLivePreview(source, update.startState) !== isLivePreview(source, update.state);
 }
 
 function hasRefresh(update: ViewUpdate): boolean {

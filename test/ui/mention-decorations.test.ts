@@ -35,6 +35,7 @@ function sourceFor(index: TermIndex, display: (livePreview: boolean) => MentionD
 		find: (text) => findMentions(text, index.matcher(), { blocks: false }),
 		glossaryBlocks: findGlossaryBlocks,
 		display,
+		isLivePreview: (state) => state.field(editorLivePreviewField, false) === true,
 		attach: (v) => views.add(v),
 		detach: (v) => views.delete(v),
 		...extra,
