@@ -21,6 +21,7 @@ export default defineConfig([
 		},
 		rules: {
 			"obsidianmd/rule-custom-message": "off",
+			"obsidianmd/hardcoded-config-path": "off",
 			"obsidianmd/no-nodejs-modules": "off",
 			"obsidianmd/prefer-window-timers": "off",
 			"obsidianmd/no-global-this": "off",

@@ -9,10 +9,11 @@
  * runs only when this file is executed directly.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { noteToJson, parseSources, type NoteJson, type SourceFile } from "../src/core/extract";
+import { readMarkdownFiles } from "./source-files";
 import { parseNote } from "../src/core/note-parser";
 import type { PluginSettings } from "../src/core/settings";
 
@@ -28,17 +29,7 @@ const CONFIG_DIR = ".obsidian";
 
 /** Every Markdown file under `root` (recursive, sorted, hidden folders skipped), with vault-relative `/` paths as Obsidian names them. */
 export function readVaultNotes(root: string): SourceFile[] {
-	const files: SourceFile[] = [];
-	const visit = (dir: string): void => {
-		for (const name of readdirSync(dir).sort()) {
-			if (name.startsWith(".")) continue;
-			const path = join(dir, name);
-			if (statSync(path).isDirectory()) visit(path);
-			else if (name.toLowerCase().endsWith(".md")) files.push({ path: relative(root, path).split(sep).join("/"), text: readFileSync(path, "utf8") });
-		}
-	};
-	visit(root);
-	return files;
+	return readMarkdownFiles([root], root).files;
 }
 
 /** A note read only for its glossary (an "extra glossary source"). */

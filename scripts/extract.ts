@@ -5,9 +5,8 @@
  * Folders are read recursively for `.md` files. Errors (missing path, unreadable file) go to stderr and
  * make the exit code non-zero; the other files are still processed.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { noteToJson, parseSources, type SourceFile } from "../src/core/extract";
+import { noteToJson, parseSources } from "../src/core/extract";
+import { readMarkdownFiles } from "./source-files";
 
 interface CliArgs {
 	paths: string[];
@@ -34,35 +33,6 @@ function parseArgs(argv: readonly string[]): CliArgs {
 	return args;
 }
 
-/** Expands folders to their Markdown files (sorted, recursive); reports unreadable paths. */
-function collectFiles(paths: readonly string[], errors: string[]): SourceFile[] {
-	const files: SourceFile[] = [];
-	const visit = (path: string): void => {
-		let stat;
-		try {
-			stat = statSync(path);
-		} catch (error) {
-			errors.push(`${path}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file or folder" : String(error)}`);
-			return;
-		}
-		if (stat.isDirectory()) {
-			const entries = readdirSync(path).filter((name) => !name.startsWith(".")).sort();
-			for (const name of entries) {
-				const child = join(path, name);
-				if (name.toLowerCase().endsWith(".md") || statSync(child).isDirectory()) visit(child);
-			}
-			return;
-		}
-		try {
-			files.push({ path, text: readFileSync(path, "utf8") });
-		} catch (error) {
-			errors.push(`${path}: cannot read (${String(error)})`);
-		}
-	};
-	for (const path of paths) visit(path);
-	return files;
-}
-
 function main(): number {
 	let args: CliArgs;
 	try {
@@ -75,8 +45,7 @@ function main(): number {
 		console.error("usage: npm run extract -- <file or folder>... [--tag NAME]");
 		return 2;
 	}
-	const errors: string[] = [];
-	const files = collectFiles(args.paths, errors);
+	const { files, errors } = readMarkdownFiles(args.paths);
 	const parsed = parseSources(files, { tags: args.tags.length > 0 ? args.tags : undefined });
 	const notes = parsed.map(({ record }) => noteToJson(record, []));
 	process.stdout.write(`${JSON.stringify({ notes }, null, 2)}\n`);
