@@ -24,10 +24,10 @@ class FakeIndex implements HoverIndex {
 	readonly terms = new TermIndex();
 	private readonly events = new Events();
 	on(name: "changed", callback: (paths: string[]) => void): EventRef {
-		return this.events.on(name, callback) as unknown as EventRef;
+		return this.events.on(name, callback);
 	}
 	offref(ref: EventRef): void {
-		this.events.offref(ref as never);
+		this.events.offref(ref);
 	}
 	setNote(path: string, entries: GlossaryEntry[]): void {
 		this.terms.setNote(path, entries);
@@ -40,7 +40,7 @@ class FakeSettings {
 	current: PluginSettings = { ...DEFAULT_SETTINGS, tags: ["Conference"] };
 	private readonly events = new Events();
 	on(name: "changed", callback: (keys: (keyof PluginSettings)[]) => void): EventRef {
-		return this.events.on(name, callback) as unknown as EventRef;
+		return this.events.on(name, callback);
 	}
 	update(patch: Partial<PluginSettings>): void {
 		this.current = { ...this.current, ...patch };
