@@ -7,7 +7,7 @@
  * search for a closing delimiter is cached per line, so hostile input (thousands of unclosed `<`, `[[`
  * or backticks on one 5 MB line) stays linear.
  */
-import { CLASS_LATIN, CLASS_SPACE, getClassTable } from "./char-class";
+import { CLASS_LATIN, CLASS_OTHER, CLASS_SPACE, getClassTable } from "./char-class";
 
 const BACKTICK = 0x60;
 const TILDE = 0x7e;
@@ -392,4 +392,97 @@ function scanBacktickRuns(text: string, from: number, end: number): BacktickRuns
 			return i < starts.length && starts[i] <= p ? starts[i] + lengths[i] : p + 1;
 		},
 	};
+}
+
+/**
+ * Tells whether a single-star emphasis (`*like this`) opened earlier on a line is still open at a
+ * position, so that a `*` after a word can be read as closing it rather than as a jargon marker
+ * (`*very important*` is emphasis, `ECPM*` is a marker). A run of exactly one `*` opens when it is
+ * preceded by a line start, whitespace or punctuation and followed by a non-space, and closes an open
+ * one when preceded by a non-space and followed by a line end, whitespace or punctuation. `**` runs
+ * (bold) are ignored, so `**Q. … ECPM* …**` keeps its marker. Queries must move forward along a line;
+ * a new line (or an earlier position) starts over.
+ */
+export class EmphasisTracker {
+	private lineStart = -1;
+	private scanned = 0;
+	private open = 0;
+
+	openBefore(text: string, lineStart: number, p: number): boolean {
+		if (lineStart !== this.lineStart || p < this.scanned) {
+			this.lineStart = lineStart;
+			this.scanned = lineStart;
+			this.open = 0;
+		}
+		const cls = getClassTable();
+		let i = this.scanned;
+		while (i < p) {
+			i = text.indexOf("*", i);
+			if (i < 0 || i >= p) break;
+			let runEnd = i + 1;
+			while (runEnd < text.length && text.charCodeAt(runEnd) === 0x2a) runEnd++;
+			if (runEnd - i === 1) {
+				const before = i > lineStart ? flank(text.charCodeAt(i - 1), cls) : FLANK_SPACE;
+				const after = runEnd < text.length ? flank(text.charCodeAt(runEnd), cls) : FLANK_SPACE;
+				if (before !== FLANK_WORD && after !== FLANK_SPACE) this.open++;
+				else if (before !== FLANK_SPACE && after !== FLANK_WORD && this.open > 0) this.open--;
+			}
+			i = runEnd;
+		}
+		this.scanned = Math.max(p, this.scanned);
+		return this.open > 0;
+	}
+}
+
+const FLANK_SPACE = 0;
+const FLANK_PUNCT = 1;
+const FLANK_WORD = 2;
+
+function flank(c: number, cls: Uint8Array): number {
+	if (c === 0x0a || c === CR || cls[c] === CLASS_SPACE) return FLANK_SPACE;
+	return cls[c] === CLASS_OTHER ? FLANK_PUNCT : FLANK_WORD;
+}
+
+/** What to skip when walking prose (the block and line options of `FindOptions`). */
+export interface ProseOptions {
+	/** 1-based inclusive line ranges to skip entirely. */
+	excludeLines?: readonly { line: number; endLine: number }[];
+	/** Skip frontmatter and fenced code, math and comment blocks (default true). */
+	blocks?: boolean;
+}
+
+/**
+ * Calls `visit` for every prose segment of `text`, in order: line by line, skipping frontmatter, blocks
+ * and excluded lines, and cutting out inline skips. `lineStart` is the offset of the segment's line
+ * (after a BOM on the first line).
+ */
+export function forEachProseSegment(
+	text: string,
+	options: ProseOptions,
+	visit: (line: number, lineStart: number, from: number, to: number) => void,
+): void {
+	const blocks = options.blocks ?? true;
+	const frontmatterEnd = blocks ? frontmatterEndLine(text) : 0;
+	const state = newBlockState();
+	const excluded = [...(options.excludeLines ?? [])].sort((a, b) => a.line - b.line);
+	let excludedIndex = 0;
+	const skips: number[] = [];
+	let line = 1;
+	for (let ls = 0; ls <= text.length; line++) {
+		const le = lineEnd(text, ls);
+		const lineStart = ls === 0 && text.charCodeAt(0) === BOM ? 1 : ls;
+		ls = le + 1;
+		if (line <= frontmatterEnd) continue;
+		if (blocks && skipBlockLine(state, text, lineStart, le)) continue;
+		while (excludedIndex < excluded.length && excluded[excludedIndex].endLine < line) excludedIndex++;
+		if (excludedIndex < excluded.length && excluded[excludedIndex].line <= line) continue;
+		if (le <= lineStart) continue;
+		const count = collectInlineSkips(text, lineStart, le, skips, 0);
+		let from = lineStart;
+		for (let k = 0; k <= count; k += 2) {
+			const to = k < count ? skips[k] : le;
+			if (to > from) visit(line, lineStart, from, to);
+			if (k < count) from = skips[k + 1];
+		}
+	}
 }

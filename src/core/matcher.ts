@@ -21,15 +21,17 @@
  *   may not have one either. Between two Latin words (`Click Rate`) the text needs the space.
  * - Longest match wins at each start; mentions never overlap; scanning resumes after a mention.
  * - `marked`: the mention is directly followed by the `*` jargon marker (`ECPM*`, `VAN 대리점*`). Star
- *   runs that merely close emphasis around the mention (`*CTR*`, `**CTR**`) do not count: with `b`
- *   stars right before the mention and `a` right after, it is marked when `a > b` and `a - b` is odd.
+ *   runs that merely close emphasis do not count: with `b` stars right before the mention and `a` right
+ *   after, it is marked when `a > b` and `a - b` is odd (`*CTR*`, `**CTR**` are not); a single `*`
+ *   closing a single-star emphasis opened earlier on the line (`*the CTR*`) is not either; bold
+ *   (`**Q. … ECPM* …**`) does not hide a marker (see `EmphasisTracker`).
  * - Skipped: frontmatter, fenced code, `$$` math and `%%` comment blocks (unless `blocks: false`), the
  *   lines in `excludeLines`, and the inline contexts of `markdown-context.ts` (code spans, URLs, link and
  *   wikilink targets, HTML tags, `#tags`). A mention never spans two lines.
  * No regular expressions run on the text, so nothing here needs lookbehind.
  */
 import { CLASS_HANGUL, CLASS_LATIN, CLASS_SPACE, getClassTable, getFoldTable } from "./char-class";
-import { collectInlineSkips, frontmatterEndLine, newBlockState, skipBlockLine } from "./markdown-context";
+import { collectInlineSkips, EmphasisTracker, frontmatterEndLine, newBlockState, skipBlockLine } from "./markdown-context";
 import { normalizeWithMap, originalEnd, originalStart } from "./nfc-map";
 import { spacedKey, termKey } from "./term-key";
 import type { TermMention } from "./types";
@@ -383,6 +385,7 @@ export function findMentions(text: string, matcher: TermMatcher, options: FindOp
 	const norm = normalized.text;
 	const skips: number[] = [];
 	const found: number[] = [];
+	const emphasis = new EmphasisTracker();
 
 	for (let ls = 0; ls <= norm.length; line++) {
 		let le = norm.indexOf("\n", ls);
@@ -420,21 +423,26 @@ export function findMentions(text: string, matcher: TermMatcher, options: FindOp
 				column: origFrom - origLineStart + 1,
 				text: text.slice(origFrom, origTo),
 				term: matcher.termOf(found[k + 2]),
-				marked: isMarked(norm, s, e),
+				marked: isJargonMarker(norm, lineStart, s, e, emphasis),
 			});
 		}
 	}
 	return mentions;
 }
 
-/** `*` right after the mention that is not just closing emphasis opened right before it. */
-function isMarked(text: string, start: number, end: number): boolean {
+/**
+ * A `*` right after the mention that does not merely close emphasis: not the closing run of stars that
+ * directly precede the mention (`*CTR*`, `**CTR**`), nor a single star closing a `*…` emphasis opened
+ * earlier on the line (`*the CTR*`).
+ */
+export function isJargonMarker(text: string, lineStart: number, start: number, end: number, emphasis: EmphasisTracker): boolean {
 	let after = 0;
 	while (text.charCodeAt(end + after) === STAR) after++;
 	if (after === 0) return false;
 	let before = 0;
-	while (start - before - 1 >= 0 && text.charCodeAt(start - before - 1) === STAR) before++;
-	return after > before && (after - before) % 2 === 1;
+	while (start - before - 1 >= lineStart && text.charCodeAt(start - before - 1) === STAR) before++;
+	if (after <= before || (after - before) % 2 === 0) return false;
+	return !(before === 0 && after === 1 && emphasis.openBefore(text, lineStart, start));
 }
 
 function clamp(value: number, lo: number, hi: number): number {

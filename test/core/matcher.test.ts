@@ -169,6 +169,18 @@ describe("the * jargon marker", () => {
 		]);
 	});
 
+	it("reads a single star closing an earlier emphasis as emphasis, but not inside bold", () => {
+		expect(found("*the CTR* and SMB* here")).toEqual([
+			["CTR", "CTR", false],
+			["SMB", "SMB", true],
+		]);
+		expect(found("**Q. ECPM* 와 갠또 CTR*가?**")).toEqual([
+			["ECPM", "eCPM", true],
+			["CTR", "CTR", true],
+		]);
+		expect(found("2*3 CTR*")).toEqual([["CTR", "CTR", true]]);
+	});
+
 	it("does not mark a term whose marker sits on an inner word", () => {
 		expect(found("VAN* 대리점")).toEqual([]);
 	});
