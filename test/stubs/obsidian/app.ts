@@ -4,7 +4,7 @@
  * that unloading released it.
  */
 import { MetadataCache } from "./metadata-cache";
-import { Vault } from "./vault";
+import { Vault, type TAbstractFile } from "./vault";
 import { Workspace } from "./workspace";
 
 export interface Command {
@@ -18,8 +18,23 @@ export interface Command {
 	editorCheckCallback?: (checking: boolean, editor: unknown, ctx: unknown) => boolean | void;
 }
 
+/** FileManager: only what tests use to act like a user. */
+export class FileManager {
+	constructor(private readonly vault: Vault) {}
+
+	/** Deletes as the user's "deleted files" preference says; for the in-memory vault, that is a delete. */
+	async trashFile(file: TAbstractFile): Promise<void> {
+		this.vault.removeTree(file);
+	}
+
+	async renameFile(file: TAbstractFile, newPath: string): Promise<void> {
+		await this.vault.rename(file, newPath);
+	}
+}
+
 export class App {
 	readonly vault: Vault;
+	readonly fileManager: FileManager;
 	readonly metadataCache: MetadataCache;
 	readonly workspace: Workspace;
 	lastEvent: UserEvent | null = null;
@@ -37,6 +52,7 @@ export class App {
 
 	constructor(vault = new Vault()) {
 		this.vault = vault;
+		this.fileManager = new FileManager(vault);
 		this.metadataCache = new MetadataCache(vault);
 		this.workspace = new Workspace(this);
 	}

@@ -174,6 +174,7 @@ export class MetadataCache extends Events {
 	private readonly pending = new Set<TFile>();
 	private timer: ReturnType<typeof setTimeout> | null = null;
 	private idleWaiters: (() => void)[] = [];
+	private flushing = false;
 	/** Test counter: how many times a file was parsed. */
 	parseCount = 0;
 
@@ -243,9 +244,9 @@ export class MetadataCache extends Events {
 		await this.flush();
 	}
 
-	/** Resolves once no parse is pending (after `resolved` fired). */
+	/** Resolves once no parse is scheduled (after `resolved` fired). Files left by `seedUncached` wait for `computePending`. */
 	whenIdle(): Promise<void> {
-		if (this.pending.size === 0 && this.timer === null) return Promise.resolve();
+		if (this.timer === null && !this.flushing) return Promise.resolve();
 		return new Promise((resolve) => this.idleWaiters.push(resolve));
 	}
 
@@ -258,6 +259,7 @@ export class MetadataCache extends Events {
 	}
 
 	private async flush(): Promise<void> {
+		this.flushing = true;
 		const files = [...this.pending];
 		this.pending.clear();
 		for (const file of files) {
@@ -270,7 +272,8 @@ export class MetadataCache extends Events {
 			this.trigger("resolve", file);
 		}
 		if (files.length > 0) this.trigger("resolved");
-		if (this.pending.size === 0 && this.timer === null) {
+		this.flushing = false;
+		if (this.timer === null) {
 			for (const resolve of this.idleWaiters.splice(0)) resolve();
 		}
 	}

@@ -194,11 +194,12 @@ export class Vault extends Events {
 	}
 
 	/** Obsidian moves the file to the trash; for the vault that is a delete. */
-	async trash(file: TAbstractFile): Promise<void> {
+	async trash(file: TAbstractFile, _system = true): Promise<void> {
 		this.removeTree(file);
 	}
 
-	private removeTree(file: TAbstractFile): void {
+	/** Removes a file or folder (with its contents), emitting `delete` for each, children first. */
+	removeTree(file: TAbstractFile): void {
 		const gone = file instanceof TFolder ? [...this.descendants(file).reverse(), file] : [file];
 		for (const f of gone) {
 			this.detach(f);

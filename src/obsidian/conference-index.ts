@@ -1,0 +1,350 @@
+/**
+ * The live index of conference notes: a Component owned by the plugin. It starts once the workspace
+ * layout is ready (start-up never waits for it), scans the vault in time-sliced batches, then follows
+ * the metadata cache and the vault so every change re-parses only the note it touches.
+ *
+ * Other parts read `notes()`, `note(path)` and `terms`, and listen to `changed`.
+ */
+import { Component, debounce, Events, TFile, type App, type CachedMetadata, type EventRef, type Plugin, type TAbstractFile } from "obsidian";
+import { parseNote } from "../core/note-parser";
+import type { PluginSettings } from "../core/settings";
+import { TermIndex } from "../core/term-index";
+import type { NoteRecord } from "../core/types";
+import { INDEX_KEYS, type SettingsStore } from "./settings-store";
+import { cachedTags, classifyNote, scanRules, SliceClock, yieldWithTimer, type ScanRules, type SliceStats, type SourceKind } from "./vault-scan";
+
+/** Tuning and test seams. Obsidian uses the defaults. */
+export interface IndexOptions {
+	/** Work per slice before yielding to the UI, ms (default 8: a parse rarely takes more than a few ms, so slices stay under 16). */
+	sliceBudgetMs?: number;
+	/** How to give the UI its turn (default: a zero-delay timer). */
+	yieldToUi?: () => Promise<void>;
+	/** Clock in ms (default performance.now). */
+	now?: () => number;
+	/** Files read concurrently per batch (default 64). */
+	batchSize?: number;
+}
+
+/** Figures about the last scan, for the benchmark and the tests. */
+export interface IndexStats extends SliceStats {
+	/** Files looked at. */
+	filesChecked: number;
+	/** Files read and parsed. */
+	filesParsed: number;
+}
+
+interface Entry {
+	kind: SourceKind;
+	record: NoteRecord;
+	/** mtime of the text that was parsed, so a re-scan after a settings change skips unchanged notes. */
+	mtime: number;
+}
+
+interface Pending {
+	/** Text handed over by the metadata cache's `changed` event, when there is one. */
+	text?: string;
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
+
+function compareNotes(a: NoteRecord, b: NoteRecord): number {
+	return collator.compare(a.title, b.title) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+
+export class ConferenceIndex extends Component {
+	/** The vault-wide glossary: conference notes and the extra glossary sources. */
+	readonly terms = new TermIndex();
+
+	private readonly entries = new Map<string, Entry>();
+	private readonly queue = new Map<string, Pending>();
+	/** Bumped whenever a path is touched, so an in-flight read of an older state is dropped. */
+	private readonly generations = new Map<string, number>();
+	private readonly events = new Events();
+	private readonly clock: SliceClock;
+	private readonly batchSize: number;
+	private sorted: NoteRecord[] | null = null;
+	private changedPaths = new Set<string>();
+	private draining: Promise<void> | null = null;
+	private idleWaiters: (() => void)[] = [];
+	private alive = false;
+	private started = false;
+	private isReady = false;
+	private rules: ScanRules;
+	private stats: IndexStats = { totalMs: 0, longestMs: 0, slices: 0, filesChecked: 0, filesParsed: 0 };
+
+	constructor(
+		private readonly app: App,
+		private readonly getSettings: () => PluginSettings,
+		options: IndexOptions = {},
+	) {
+		super();
+		this.clock = new SliceClock(options.sliceBudgetMs ?? 8, options.yieldToUi ?? yieldWithTimer, options.now ?? (() => performance.now()));
+		this.batchSize = options.batchSize ?? 64;
+		this.rules = scanRules(getSettings());
+	}
+
+	/** Indexed conference notes, by title then path. */
+	notes(): NoteRecord[] {
+		if (!this.sorted) {
+			const notes: NoteRecord[] = [];
+			for (const entry of this.entries.values()) if (entry.kind === "conference") notes.push(entry.record);
+			this.sorted = notes.sort(compareNotes);
+		}
+		return this.sorted.slice();
+	}
+
+	/** The conference note at `path`, if it is indexed. */
+	note(path: string): NoteRecord | undefined {
+		const entry = this.entries.get(path);
+		return entry?.kind === "conference" ? entry.record : undefined;
+	}
+
+	/** True once the initial scan has finished. */
+	get ready(): boolean {
+		return this.isReady;
+	}
+
+	/** Figures since the last full scan (initial or `reindexAll`) started, including the updates after it. */
+	get lastScan(): Readonly<IndexStats> {
+		return this.stats;
+	}
+
+	/** Fires after each batch of updates, with the paths whose records changed (added, updated, removed or renamed). */
+	on(name: "changed", callback: (paths: string[]) => void): EventRef {
+		return this.events.on(name, callback as (...data: unknown[]) => unknown);
+	}
+
+	offref(ref: EventRef): void {
+		this.events.offref(ref);
+	}
+
+	onload(): void {
+		this.alive = true;
+		// Start-up stays fast: nothing is read until the workspace has finished loading.
+		this.app.workspace.onLayoutReady(() => {
+			if (this.alive) this.start();
+		});
+	}
+
+	onunload(): void {
+		this.alive = false;
+		this.queue.clear();
+		for (const resolve of this.idleWaiters.splice(0)) resolve();
+	}
+
+	/** Re-checks every note against the current settings (tags, excluded folders, glossary sources). */
+	async reindexAll(): Promise<void> {
+		this.rules = scanRules(this.getSettings());
+		if (!this.started) return;
+		this.enqueueAll();
+		await this.whenIdle();
+	}
+
+	/** Resolves when nothing is queued or being processed. */
+	whenIdle(): Promise<void> {
+		if (!this.draining && this.queue.size === 0) return Promise.resolve();
+		return new Promise((resolve) => this.idleWaiters.push(resolve));
+	}
+
+	private start(): void {
+		this.started = true;
+		const { vault, metadataCache } = this.app;
+		// The metadata cache hands over the new text with `changed`: no second read is needed.
+		this.registerEvent(metadataCache.on("changed", (file: TFile, data: string, cache: CachedMetadata) => this.changed(file, data, cache)));
+		this.registerEvent(metadataCache.on("deleted", (file: TFile) => this.remove(file.path)));
+		this.registerEvent(vault.on("delete", (file: TAbstractFile) => this.remove(file.path)));
+		this.registerEvent(vault.on("rename", (file: TAbstractFile, oldPath: string) => this.rename(file, oldPath)));
+		this.rules = scanRules(this.getSettings());
+		this.enqueueAll();
+	}
+
+	private enqueueAll(): void {
+		this.stats = { totalMs: 0, longestMs: 0, slices: 0, filesChecked: 0, filesParsed: 0 };
+		this.clock.reset();
+		for (const path of this.entries.keys()) this.queue.set(path, this.queue.get(path) ?? {});
+		for (const file of this.app.vault.getMarkdownFiles()) this.queue.set(file.path, this.queue.get(file.path) ?? {});
+		this.scheduleDrain();
+	}
+
+	private changed(file: TFile, data: string, cache: CachedMetadata): void {
+		// Most notes are not conference notes: settle those here, without queueing their text.
+		if (!this.entries.has(file.path) && !classifyNote(file.path, cachedTags(cache), this.rules)) return;
+		this.enqueue(file.path, { text: data });
+	}
+
+	private enqueue(path: string, pending: Pending): void {
+		this.bump(path);
+		this.queue.set(path, pending);
+		this.scheduleDrain();
+	}
+
+	private bump(path: string): number {
+		const next = (this.generations.get(path) ?? 0) + 1;
+		this.generations.set(path, next);
+		return next;
+	}
+
+	private remove(path: string): void {
+		this.bump(path);
+		this.queue.delete(path);
+		if (this.drop(path)) this.emitSoon();
+	}
+
+	private rename(file: TAbstractFile, oldPath: string): void {
+		if (!(file instanceof TFile)) return;
+		this.bump(oldPath);
+		const queued = this.queue.get(oldPath);
+		this.queue.delete(oldPath);
+		const entry = this.entries.get(oldPath);
+		if (entry) {
+			// Move the record at once so nothing points at the old path, then re-check the note:
+			// the new folder may be excluded or a glossary source, and a title may come from the file name.
+			this.entries.delete(oldPath);
+			this.entries.set(file.path, { ...entry, record: { ...entry.record, path: file.path }, mtime: -1 });
+			this.terms.renameNote(oldPath, file.path);
+			this.sorted = null;
+			this.changedPaths.add(oldPath).add(file.path);
+		}
+		if (entry || queued || file.extension === "md") this.enqueue(file.path, queued ?? {});
+	}
+
+	/** Removes a path from the index. True when something was removed. */
+	private drop(path: string): boolean {
+		const entry = this.entries.get(path);
+		if (!entry) return false;
+		this.entries.delete(path);
+		this.terms.removeNote(path);
+		if (entry.kind === "conference") this.sorted = null;
+		this.changedPaths.add(path);
+		return true;
+	}
+
+	private store(path: string, kind: SourceKind, record: NoteRecord, mtime: number): void {
+		const before = this.entries.get(path);
+		this.entries.set(path, { kind, record, mtime });
+		if (kind === "conference" || before?.kind === "conference") this.sorted = null;
+		this.terms.setNote(path, record.glossary);
+		this.changedPaths.add(path);
+	}
+
+	private scheduleDrain(): void {
+		if (this.draining || !this.alive) return;
+		this.draining = this.drain()
+			.catch((error: unknown) => console.error("Conference Q&A Glossary: indexing failed", error))
+			.finally(() => {
+				this.draining = null;
+				if (this.queue.size > 0 && this.alive) this.scheduleDrain();
+				else for (const resolve of this.idleWaiters.splice(0)) resolve();
+			});
+	}
+
+	/** Works through the queue in batches; each batch reads its files concurrently, then parses them in slices. */
+	private async drain(): Promise<void> {
+		// Let a burst of events coalesce, and keep start-up work out of the layout-ready callback.
+		await this.clock.yield();
+		while (this.alive && this.queue.size > 0) {
+			const jobs = this.takeBatch();
+			this.clock.pause();
+			const texts = await Promise.all(jobs.map((job) => (job.text !== undefined ? Promise.resolve(job.text) : this.app.vault.cachedRead(job.file).catch(() => null))));
+			this.clock.resume();
+			for (let i = 0; i < jobs.length && this.alive; i++) {
+				const job = jobs[i];
+				const text = texts[i];
+				// The file changed, moved or went away while it was read: its newer state is queued.
+				if (text === null || (this.generations.get(job.path) ?? 0) !== job.generation || job.file.path !== job.path) continue;
+				this.stats.filesParsed++;
+				this.store(job.path, job.kind, this.parse(text, job.path), job.file.stat.mtime);
+				if (this.clock.spent) await this.clock.yield();
+			}
+			if (this.clock.spent) await this.clock.yield();
+		}
+		this.clock.close();
+		this.finishBatch();
+	}
+
+	/** Takes up to `batchSize` files to read from the queue; settles the rest (not indexed, unchanged) on the way. */
+	private takeBatch(): { path: string; file: TFile; kind: SourceKind; generation: number; text?: string }[] {
+		const jobs: { path: string; file: TFile; kind: SourceKind; generation: number; text?: string }[] = [];
+		for (const [path, pending] of this.queue) {
+			if (jobs.length >= this.batchSize || this.clock.spent) break;
+			this.queue.delete(path);
+			this.stats.filesChecked++;
+			const file = this.app.vault.getAbstractFileByPath(path);
+			if (!(file instanceof TFile) || file.extension !== "md") {
+				this.drop(path);
+				continue;
+			}
+			const cache: CachedMetadata | null = this.app.metadataCache.getFileCache(file);
+			// No cache yet: the metadata cache parses the file soon and sends `changed`, which queues it again.
+			if (!cache && pending.text === undefined) continue;
+			const kind = classifyNote(path, cachedTags(cache), this.rules);
+			if (!kind) {
+				this.drop(path);
+				continue;
+			}
+			const entry = this.entries.get(path);
+			if (entry && pending.text === undefined && entry.mtime === file.stat.mtime) {
+				// Same text as before (a settings change re-checks everything): only the role may change.
+				if (entry.kind !== kind) this.store(path, kind, entry.record, entry.mtime);
+				continue;
+			}
+			jobs.push({ path, file, kind, generation: this.generations.get(path) ?? 0, text: pending.text });
+		}
+		return jobs;
+	}
+
+	private parse(text: string, path: string): NoteRecord {
+		try {
+			return parseNote(text, path, { requireTag: false }) ?? { path, title: path, tags: [], talks: [], qa: [], glossary: [] };
+		} catch (error) {
+			console.error(`Conference Q&A Glossary: could not read ${path}`, error);
+			return { path, title: path, tags: [], talks: [], qa: [], glossary: [] };
+		}
+	}
+
+	private finishBatch(): void {
+		if (!this.alive) return;
+		const scan = this.clock.read();
+		this.stats = { ...this.stats, ...scan };
+		if (!this.isReady && this.started) {
+			this.isReady = true;
+			this.changedPaths.clear();
+			this.events.trigger("changed", [...this.entries.keys()]);
+			return;
+		}
+		this.emitChanged();
+	}
+
+	private emitSoon(): void {
+		if (this.draining) return; // the running batch reports it
+		queueMicrotask(() => {
+			if (!this.draining) this.emitChanged();
+		});
+	}
+
+	private emitChanged(): void {
+		if (this.changedPaths.size === 0 || !this.isReady) return;
+		const paths = [...this.changedPaths];
+		this.changedPaths.clear();
+		this.events.trigger("changed", paths);
+	}
+}
+
+/** How long settings edits settle before the index re-runs, ms. */
+const REINDEX_DELAY_MS = 800;
+
+/**
+ * Creates the plugin's index as a child of the plugin (so unloading the plugin unloads it), and re-runs
+ * it when a setting that decides what is indexed changes.
+ */
+export function registerConferenceIndex(plugin: Plugin, settings: SettingsStore, options?: IndexOptions): ConferenceIndex {
+	const index = plugin.addChild(new ConferenceIndex(plugin.app, () => settings.current, options));
+	const reindex = debounce(() => void index.reindexAll(), REINDEX_DELAY_MS, true);
+	plugin.registerEvent(
+		settings.on("changed", (keys) => {
+			if (keys.some((key) => INDEX_KEYS.includes(key))) reindex();
+		}),
+	);
+	plugin.register(() => reindex.cancel());
+	return index;
+}
