@@ -89,6 +89,8 @@ export class HoverPreview extends Component {
 	private content: Component | null = null;
 	private openTimer: number | null = null;
 	private closeTimer: number | null = null;
+	private followFrame: number | null = null;
+	private followWin: Window | null = null;
 	/** A mention under the pointer that waits for the delay or the modifier key. */
 	private pending: { target: HTMLElement; term: string; requireModifier: boolean } | null = null;
 	private pendingCleanup: (() => void) | null = null;
@@ -113,12 +115,16 @@ export class HoverPreview extends Component {
 		this.clearPending();
 		const requireModifier = request.requireModifier === true;
 		this.pending = { target, term, requireModifier };
-		const onKey = (ev: KeyboardEvent) => {
-			if (this.pending?.target === target && isModKey(ev)) this.schedule(0);
-		};
-		target.ownerDocument.addEventListener("keydown", onKey);
-		this.pendingCleanup = () => target.ownerDocument.removeEventListener("keydown", onKey);
-		if (requireModifier && !(event && Keymap.isModifier(event, "Mod"))) return;
+		if (requireModifier && !(event && Keymap.isModifier(event, "Mod"))) {
+			// Page preview habit: pressing Ctrl/Cmd while over the mention opens it.
+			const doc = target.ownerDocument;
+			const onKey = (ev: KeyboardEvent) => {
+				if (this.pending?.target === target && isModKey(ev)) this.schedule(0);
+			};
+			doc.addEventListener("keydown", onKey);
+			this.pendingCleanup = () => doc.removeEventListener("keydown", onKey);
+			return;
+		}
 		this.schedule(request.delayMs ?? HOVER_OPEN_DELAY_MS);
 	}
 
@@ -172,27 +178,29 @@ export class HoverPreview extends Component {
 		});
 		content.registerDomEvent(doc, "pointerdown", (ev: PointerEvent) => {
 			const node = ev.target as Node | null;
-			if (node && (el.contains(node) || target.contains(node))) return;
+			if (node && (el.contains(node) || this.target?.contains(node))) return;
 			this.close();
 		});
-		// The popover is fixed to the window: when the page under it moves, it would float off its mention.
+		// The popover is fixed to the window: when the page under it scrolls or the window resizes (a mobile
+		// keyboard appearing), it follows its mention, and closes once the mention is gone or off screen.
 		content.registerDomEvent(
 			doc,
 			"scroll",
 			(ev: Event) => {
 				const node = ev.target as Node | null;
-				if (!node || !el.contains(node)) this.close();
+				if (!node || !el.contains(node)) this.requestFollow(el);
 			},
 			{ capture: true, passive: true },
 		);
 		const win = doc.defaultView;
-		if (win) content.registerDomEvent(win, "resize", () => this.close());
+		if (win) content.registerDomEvent(win, "resize", () => this.requestFollow(el));
 		return true;
 	}
 
 	/** Closes the popover and unloads everything it rendered. */
 	close(): void {
 		this.cancelClose();
+		this.cancelFollow();
 		if (this.content) {
 			const content = this.content;
 			this.content = null;
@@ -250,6 +258,25 @@ export class HoverPreview extends Component {
 			"--cqg-hover-top": `${placement.top}px`,
 			"--cqg-hover-max-height": `${placement.maxHeight}px`,
 		});
+	}
+
+	private requestFollow(el: HTMLElement): void {
+		const win = el.ownerDocument.defaultView;
+		if (!win || this.followFrame !== null) return;
+		this.followWin = win;
+		this.followFrame = win.requestAnimationFrame(() => {
+			this.followFrame = null;
+			const target = this.target;
+			if (this.el !== el || !target) return;
+			const rect = target.getBoundingClientRect();
+			if (!target.isConnected || rect.bottom < 0 || rect.top > win.innerHeight) this.close();
+			else this.place(el, target);
+		});
+	}
+
+	private cancelFollow(): void {
+		if (this.followFrame !== null) this.followWin?.cancelAnimationFrame(this.followFrame);
+		this.followFrame = null;
 	}
 
 	private schedule(delayMs: number): void {

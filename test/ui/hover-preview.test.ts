@@ -185,6 +185,36 @@ describe("HoverPreview", () => {
 		expect(popover()).toBe(el);
 	});
 
+	it("follows its mention on scroll and resize, and closes when the mention is gone", () => {
+		preview.open(mention, "CTR");
+		const el = popover()!;
+		let rect = { left: 600, top: 100, right: 640, bottom: 120, width: 40, height: 20, x: 600, y: 100 };
+		mention.getBoundingClientRect = () => ({ ...rect, toJSON: () => rect }) as DOMRect;
+		document.body.dispatchEvent(new Event("scroll"));
+		vi.advanceTimersByTime(50);
+		expect(popover()).toBe(el);
+		expect(el.style.getPropertyValue("--cqg-hover-top")).toBe("126px");
+		rect = { ...rect, top: -300, bottom: -280, y: -300 };
+		window.dispatchEvent(new Event("resize"));
+		vi.advanceTimersByTime(50);
+		expect(popover()).toBeNull();
+		preview.open(mention, "CTR");
+		mention.remove();
+		document.body.dispatchEvent(new Event("scroll"));
+		vi.advanceTimersByTime(50);
+		expect(popover()).toBeNull();
+	});
+
+	it("scrolling inside the popover keeps it where it is", () => {
+		preview.open(mention, "CTR");
+		const el = popover()!;
+		const before = el.style.getPropertyValue("--cqg-hover-top");
+		el.dispatchEvent(new Event("scroll"));
+		vi.advanceTimersByTime(50);
+		expect(popover()).toBe(el);
+		expect(el.style.getPropertyValue("--cqg-hover-top")).toBe(before);
+	});
+
 	it("closes on Escape", () => {
 		preview.open(mention, "CTR");
 		document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape" }));
