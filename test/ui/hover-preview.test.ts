@@ -189,7 +189,7 @@ describe("HoverPreview", () => {
 		preview.open(mention, "CTR");
 		const el = popover()!;
 		let rect = { left: 600, top: 100, right: 640, bottom: 120, width: 40, height: 20, x: 600, y: 100 };
-		mention.getBoundingClientRect = () => ({ ...rect, toJSON: () => rect }) as DOMRect;
+		mention.getBoundingClientRect = () => ({ ...rect, toJSON: () => rect });
 		document.body.dispatchEvent(new Event("scroll"));
 		vi.advanceTimersByTime(50);
 		expect(popover()).toBe(el);
