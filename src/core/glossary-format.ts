@@ -64,7 +64,10 @@ function endsWithHardBreak(text: string): boolean {
 	return /\S {2,}$/.test(text) || /\S\\$/.test(text);
 }
 
-/** True when the note breaks lines with trailing double spaces (a fifth of its text lines or more). */
+/**
+ * True when the note breaks lines with trailing double spaces (a fifth or more of the lines that continue a
+ * paragraph). A note with no such line gets none: in Obsidian they only matter with strict line breaks.
+ */
 export function usesHardBreaks(text: string): boolean {
 	let candidates = 0;
 	let breaks = 0;
@@ -77,8 +80,7 @@ export function usesHardBreaks(text: string): boolean {
 		candidates++;
 		if (/ {2,}$/.test(line)) breaks++;
 	}
-	if (candidates < 3) return REFERENCE_STYLE.hardBreaks;
-	return breaks * 5 >= candidates;
+	return breaks > 0 && breaks * 5 >= candidates;
 }
 
 interface Observation {
@@ -162,7 +164,7 @@ function majority(values: readonly (boolean | null)[], fallback: boolean): boole
 /**
  * Reads the style of the note's existing entries (as `parseNote` found them in `text`): the most common kind
  * wins (ties go to the last entry's kind), hard breaks and alias spacing by majority. Without entries:
- * the reference style, with hard breaks when the note itself uses them.
+ * the reference style (blockquotes, spaced aliases), with hard breaks only when the note itself uses them.
  */
 export function detectGlossaryStyle(text: string, entries: readonly GlossaryEntry[]): GlossaryStyle {
 	const lines = textLines(text);

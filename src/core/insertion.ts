@@ -370,12 +370,29 @@ export function stripParticle(word: string): string {
 	return word;
 }
 
+/** Indexes of the words the cursor touches: inside, at either edge, or right after `word*`. */
+function wordsTouching(words: readonly WordSpan[], offset: number, lineText: string, lineFrom: number): number[] {
+	const out: number[] = [];
+	words.forEach((w, i) => {
+		if ((w.from <= offset && offset <= w.to) || (w.to === offset - 1 && lineText[w.to - lineFrom] === "*")) out.push(i);
+	});
+	return out;
+}
+
+/**
+ * The word under the cursor among those it touches: the one it is inside; at the seam of two words, the
+ * right one, except that a Latin word wins over the Hangul particle glued to it (`CTR|이` → `CTR`).
+ */
 function wordIndexAt(words: readonly WordSpan[], offset: number, lineText: string, lineFrom: number): number {
-	let index = words.findIndex((w) => w.from <= offset && offset < w.to);
-	if (index >= 0) return index;
-	// Right after a word, or after its jargon marker (`ECPM*|`).
-	index = words.findIndex((w) => w.to === offset || (w.to === offset - 1 && lineText[w.to - lineFrom] === "*"));
-	return index;
+	const touching = wordsTouching(words, offset, lineText, lineFrom);
+	if (touching.length === 0) return -1;
+	const inside = touching.find((i) => words[i].from < offset && offset < words[i].to);
+	if (inside !== undefined) return inside;
+	if (touching.length === 1) return touching[0];
+	const [left, right] = [touching[0], touching[touching.length - 1]];
+	const leftHangul = isHangulCode(words[left].text.charCodeAt(0));
+	const rightHangul = isHangulCode(words[right].text.charCodeAt(0));
+	return rightHangul && !leftHangul ? left : right;
 }
 
 /**
@@ -404,17 +421,19 @@ export function termAt(doc: string, offset: number, isTerm: (name: string) => bo
 	const lines = textLines(doc);
 	const line = lines[lineIndexAt(lines, offset)];
 	const words = wordsOf(line.text, line.from);
-	const index = wordIndexAt(words, offset, line.text, line.from);
-	if (index < 0) return null;
 	let best: WordSpan | null = null;
-	for (let s = Math.max(0, index - MAX_WORDS_IN_TERM + 1); s <= index; s++) {
-		for (let e = index; e < words.length && e - s < MAX_WORDS_IN_TERM; e++) {
-			if (e > s && !joinable(doc, words[e - 1], words[e])) break;
-			for (const end of endsOf(words[e])) {
-				if (end <= words[s].from) continue;
-				if (best && end - words[s].from <= best.to - best.from) continue;
-				const text = doc.slice(words[s].from, end);
-				if (isTerm(text)) best = { from: words[s].from, to: end, text };
+	for (const index of wordsTouching(words, offset, line.text, line.from)) {
+		let first = index;
+		while (first > 0 && index - first + 1 < MAX_WORDS_IN_TERM && joinable(doc, words[first - 1], words[first])) first--;
+		for (let s = first; s <= index; s++) {
+			for (let e = index; e < words.length && e - s < MAX_WORDS_IN_TERM; e++) {
+				if (e > s && !joinable(doc, words[e - 1], words[e])) break;
+				for (const end of endsOf(words[e])) {
+					if (end <= words[s].from) continue;
+					if (best && end - words[s].from <= best.to - best.from) continue;
+					const text = doc.slice(words[s].from, end);
+					if (isTerm(text)) best = { from: words[s].from, to: end, text };
+				}
 			}
 		}
 	}
@@ -517,4 +536,15 @@ function hasCloser(text: string, from: number): boolean {
 		if (text[i] === "*" && text[i + 1] !== "*" && text[i - 1] !== "*" && !isSpace(text[i - 1])) return true;
 	}
 	return false;
+}
+
+/**
+ * The cursor of an insertion as a {line, ch} position in the new text, given where the insertion point
+ * (`insertion.at`) sits in the old text. Line breaks inside the inserted text move it down.
+ */
+export function cursorPosition(at: { line: number; ch: number }, insertion: Insertion): { line: number; ch: number } {
+	const before = insertion.text.slice(0, insertion.cursor - insertion.at);
+	const parts = before.split(/\r\n|\r|\n/);
+	if (parts.length === 1) return { line: at.line, ch: at.ch + before.length };
+	return { line: at.line + parts.length - 1, ch: parts[parts.length - 1].length };
 }

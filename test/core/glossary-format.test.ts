@@ -90,7 +90,8 @@ describe("detectGlossaryStyle", () => {
 	});
 
 	it("falls back to the reference style, with hard breaks only when the note uses them", () => {
-		expect(styleOf("")).toEqual(REFERENCE_STYLE);
+		expect(styleOf("")).toEqual({ kind: "blockquote", hardBreaks: false, aliasSpace: true });
+		expect(styleOf("one line  \nanother\n")).toEqual({ kind: "blockquote", hardBreaks: true, aliasSpace: true });
 		const plain = "line one\nline two\nline three\nline four\n\nmore\ntext\n";
 		expect(styleOf(plain)).toEqual({ kind: "blockquote", hardBreaks: false, aliasSpace: true });
 		const broken = "line one  \nline two  \nline three  \nline four\n";

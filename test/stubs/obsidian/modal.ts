@@ -176,10 +176,19 @@ export abstract class SuggestModal<T> extends Modal {
 		this.suggestionEls[index]?.dispatchEvent(new MouseEvent("click", { bubbles: true }));
 	}
 
-	private async updateSuggestions(): Promise<void> {
+	/** Synchronous for synchronous suggestions (as in Obsidian); a promise only when getSuggestions returns one. */
+	private updateSuggestions(): void | Promise<void> {
 		const ticket = ++this.updates;
-		const result = await this.getSuggestions(this.inputEl.value);
-		if (ticket !== this.updates) return;
+		const result = this.getSuggestions(this.inputEl.value);
+		if (result instanceof Promise) {
+			return result.then((list) => {
+				if (ticket === this.updates) this.render(list);
+			});
+		}
+		this.render(result);
+	}
+
+	private render(result: T[]): void {
 		this.shown = result.slice(0, this.limit);
 		this.selected = 0;
 		this.resultContainerEl.replaceChildren();

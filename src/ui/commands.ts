@@ -1,0 +1,338 @@
+/**
+ * The command-palette commands: insert a term definition, define the term under the cursor, go to a
+ * term's definition, and export the current note or every conference note.
+ *
+ * Every edit is ONE editor transaction (one undo step) at the end of an existing line: never a whole-file
+ * rewrite. Editor commands appear only with an editor; export commands only where they apply. None has a
+ * default hotkey. When there is nothing to do, a notice says why.
+ */
+import { Notice, TFile, type App, type Editor, type Plugin } from "obsidian";
+import { EXPORT_FORMATS, type ExportFormat, type ExportFormatInfo } from "../core/export";
+import { detectGlossaryStyle, formatGlossaryEntry, formatSkeleton, type FormattedEntry, type GlossaryStyle } from "../core/glossary-format";
+import { cursorPosition, findMarkedJargon, insertionLine, planBlockInsertion, planLineInsertion, sectionLastLine, termAt, wordAt, type Insertion } from "../core/insertion";
+import { parseNote } from "../core/note-parser";
+import type { PluginSettings } from "../core/settings";
+import { termKey } from "../core/term-key";
+import type { NoteRecord, TermDefinition, TermRecord } from "../core/types";
+import { ExportWriter, type ExportWriterOptions } from "../obsidian/export-writer";
+import { distinctDefinitions, noteTitle, pickDefinition, PickModal, preview, type PickItem } from "./definition-pick-modal";
+import { TermSuggestModal } from "./term-suggest-modal";
+
+/** What the commands read from the index (ConferenceIndex provides it). */
+export interface CommandIndex {
+	readonly terms: {
+		lookup(name: string): TermRecord | undefined;
+		records(): TermRecord[];
+		readonly size: number;
+	};
+	notes(): NoteRecord[];
+	note(path: string): NoteRecord | undefined;
+	readonly ready: boolean;
+}
+
+export const COMMAND_IDS = {
+	insert: "insert-term-definition",
+	define: "define-term-under-cursor",
+	goTo: "go-to-term-definition",
+	exportNote: "export-current-note",
+	exportAll: "export-all-notes",
+} as const;
+
+export interface CommandOptions {
+	/** Test seam for the export writer (how it asks before replacing a file). */
+	writer?: ExportWriterOptions;
+}
+
+/** Registers the commands on the plugin; they are removed when it unloads. */
+export function registerCommands(plugin: Plugin, index: CommandIndex, getSettings: () => Readonly<PluginSettings>, options: CommandOptions = {}): void {
+	const app = plugin.app;
+	const writer = new ExportWriter(app, options.writer);
+
+	plugin.addCommand({
+		id: COMMAND_IDS.insert,
+		name: "Insert term definition",
+		editorCheckCallback: (checking, editor, ctx) => {
+			if (!checking) insertTermDefinition(app, index, editor, ctx.file?.path ?? "");
+			return true;
+		},
+	});
+
+	plugin.addCommand({
+		id: COMMAND_IDS.define,
+		name: "Define term under cursor",
+		editorCheckCallback: (checking, editor, ctx) => {
+			if (!checking) defineTermUnderCursor(app, index, editor, ctx.file?.path ?? "");
+			return true;
+		},
+	});
+
+	plugin.addCommand({
+		id: COMMAND_IDS.goTo,
+		name: "Go to term definition",
+		editorCheckCallback: (checking, editor, ctx) => {
+			if (!checking) goToTermDefinition(app, index, editor, ctx.file?.path ?? "");
+			return true;
+		},
+	});
+
+	plugin.addCommand({
+		id: COMMAND_IDS.exportNote,
+		name: "Export current note's Q&A and glossary…",
+		checkCallback: (checking) => {
+			const file = app.workspace.getActiveFile();
+			const note = file ? index.note(file.path) : undefined;
+			if (!note) return false;
+			if (!checking) {
+				chooseExportFormat(app, (format) => {
+					void writer.write({ input: { notes: [note] }, format, allNotes: false, folder: getSettings().exportFolder });
+				});
+			}
+			return true;
+		},
+	});
+
+	plugin.addCommand({
+		id: COMMAND_IDS.exportAll,
+		name: "Export all conference notes…",
+		checkCallback: (checking) => {
+			if (checking) return true;
+			const notes = index.notes();
+			if (notes.length === 0) {
+				new Notice(index.ready ? "No conference notes are indexed yet. Tag a note with one of the conference tags first." : "Conference notes are still being indexed. Try again in a moment.");
+				return true;
+			}
+			chooseExportFormat(app, (format) => {
+				void writer.write({ input: { notes: index.notes(), terms: index.terms.records() }, format, allNotes: true, folder: getSettings().exportFolder });
+			});
+			return true;
+		},
+	});
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading the editor
+
+const MAX_SEED_CHARS = 80;
+
+/** The selection when it is a short single line. */
+function selectedName(editor: Editor): string | null {
+	if (!editor.somethingSelected()) return null;
+	const text = editor.getSelection().trim();
+	if (text === "" || text.length > MAX_SEED_CHARS || /[\r\n]/.test(text)) return null;
+	return text;
+}
+
+/** The known term (as the index knows it) under the cursor, looked up on the cursor's line only. */
+function knownTermAtCursor(editor: Editor, index: CommandIndex): string | null {
+	const cursor = editor.getCursor();
+	const line = editor.getLine(cursor.line);
+	return termAt(line, cursor.ch, (name) => index.terms.lookup(name) !== undefined)?.text ?? null;
+}
+
+function wordAtCursor(editor: Editor): string | null {
+	const cursor = editor.getCursor();
+	return wordAt(editor.getLine(cursor.line), cursor.ch)?.text ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Inserting
+
+type EntrySpec = { kind: "definition"; definition: TermDefinition; aliases: readonly string[] } | { kind: "skeleton"; term: string };
+
+function formatEntry(spec: EntrySpec, style: GlossaryStyle): FormattedEntry {
+	if (spec.kind === "skeleton") return formatSkeleton(spec.term, style);
+	const d = spec.definition;
+	return formatGlossaryEntry({ term: d.term, aliases: spec.aliases, definition: d.definitionMarkdown.trim() ? d.definitionMarkdown : d.definition }, style);
+}
+
+/**
+ * The aliases to write with a definition: its own, then the other names the vault knows for the term
+ * (`ROAS` defined bare in one note still gets `(Return on Ad Spend)` from another), once per spelling.
+ */
+export function aliasesFor(definition: TermDefinition, record: TermRecord): string[] {
+	const seen = new Set([termKey(definition.term)]);
+	const out: string[] = [];
+	for (const name of [...definition.aliases, ...record.names]) {
+		const key = termKey(name);
+		if (!key || seen.has(key)) continue;
+		seen.add(key);
+		out.push(name);
+	}
+	return out;
+}
+
+/** Where the entry goes: a glossary list or heading section gets it at its end; otherwise after the paragraph holding `anchor`. */
+function planEntry(text: string, anchor: number, style: GlossaryStyle, entry: FormattedEntry, note: NoteRecord | null): Insertion {
+	if (style.kind === "list" && style.sectionLine >= 0) return planLineInsertion(text, sectionLastLine(text, style.sectionLine), entry.lines, entry.cursor);
+	if (style.kind === "heading" && style.sectionLine >= 0) return planBlockInsertion(text, sectionLastLine(text, style.sectionLine), entry.lines, entry.cursor);
+	const context = note ? { pairs: note.qa, glossary: note.glossary } : {};
+	return planBlockInsertion(text, insertionLine(text, anchor, context), entry.lines, entry.cursor);
+}
+
+/**
+ * Inserts an entry in the note's own glossary style as one editor transaction that also places the
+ * cursor (after the definition, or on the empty definition line of a skeleton). `anchor` is the offset
+ * whose paragraph the entry follows (default: the cursor).
+ */
+export function insertEntry(editor: Editor, path: string, spec: EntrySpec, anchor?: number): void {
+	const text = editor.getValue();
+	const note = parseNote(text, path, { requireTag: false });
+	const style = detectGlossaryStyle(text, note?.glossary ?? []);
+	const entry = formatEntry(spec, style);
+	const plan = planEntry(text, anchor ?? editor.posToOffset(editor.getCursor("to")), style, entry, note);
+	const at = editor.offsetToPos(plan.at);
+	const cursor = cursorPosition(at, plan);
+	editor.transaction({ changes: [{ from: at, to: at, text: plan.text }], selection: { from: cursor } });
+	editor.scrollIntoView({ from: cursor, to: cursor });
+}
+
+function insertDefinitionOf(app: App, editor: Editor, path: string, record: TermRecord, anchor?: number): void {
+	pickDefinition(app, record, distinctDefinitions(record), (definition) =>
+		insertEntry(editor, path, { kind: "definition", definition, aliases: aliasesFor(definition, record) }, anchor),
+	);
+}
+
+function emptyGlossaryNotice(index: CommandIndex): void {
+	new Notice(
+		index.ready
+			? "No glossary terms are indexed yet. Write a glossary entry in a conference note (or a glossary folder) first."
+			: "The glossary is still being indexed. Try again in a moment.",
+	);
+}
+
+/** "Insert term definition": pick a term (the one under the cursor is typed in) and insert its definition. */
+export function insertTermDefinition(app: App, index: CommandIndex, editor: Editor, path: string): void {
+	if (index.terms.size === 0) {
+		emptyGlossaryNotice(index);
+		return;
+	}
+	const seed = selectedName(editor) ?? knownTermAtCursor(editor, index) ?? wordAtCursor(editor) ?? "";
+	new TermSuggestModal(app, index.terms.records(), {
+		seed,
+		onChoose: (record) => insertDefinitionOf(app, editor, path, record),
+	}).open();
+}
+
+function definedInNote(note: NoteRecord | null, name: string): number | null {
+	if (!note) return null;
+	const key = termKey(name);
+	const entry = note.glossary.find((g) => termKey(g.term) === key || g.aliases.some((a) => termKey(a) === key));
+	return entry ? entry.line : null;
+}
+
+interface Jargon {
+	text: string;
+	from: number;
+	line: number;
+}
+
+/** The note's marked jargon (`XYZ*`) that has no definition anywhere, once per term, nearest to `offset` first. */
+export function undefinedJargon(text: string, note: NoteRecord | null, index: CommandIndex, offset: number): Jargon[] {
+	const seen = new Map<string, Jargon>();
+	for (const j of findMarkedJargon(text)) {
+		if (index.terms.lookup(j.text) || definedInNote(note, j.text) !== null) continue;
+		const key = termKey(j.text);
+		const previous = seen.get(key);
+		if (!previous || Math.abs(j.from - offset) < Math.abs(previous.from - offset)) seen.set(key, { text: j.text, from: j.from, line: j.line });
+	}
+	return [...seen.values()].sort((a, b) => Math.abs(a.from - offset) - Math.abs(b.from - offset));
+}
+
+/**
+ * "Define term under cursor": the selection, the known term or the word under the cursor. A known term
+ * gets its definition (a choice when several); an unknown word gets a skeleton entry with the cursor on
+ * its empty definition line. With nothing under the cursor, the note's marked jargon that has no
+ * definition anywhere is offered, nearest first.
+ */
+export function defineTermUnderCursor(app: App, index: CommandIndex, editor: Editor, path: string): void {
+	const text = editor.getValue();
+	const note = parseNote(text, path, { requireTag: false });
+	const offset = editor.posToOffset(editor.getCursor());
+	const name = selectedName(editor) ?? knownTermAtCursor(editor, index) ?? wordAtCursor(editor);
+	if (name) {
+		const line = definedInNote(note, name);
+		if (line === null) {
+			const record = index.terms.lookup(name);
+			if (record) insertDefinitionOf(app, editor, path, record);
+			else insertEntry(editor, path, { kind: "skeleton", term: name });
+			return;
+		}
+		const others = undefinedJargon(text, note, index, offset);
+		new Notice(`“${name}” is already defined in this note (line ${line}).${others.length > 0 ? " Pick marked jargon to define instead." : ""}`);
+		if (others.length > 0) offerJargon(app, editor, path, others);
+		return;
+	}
+	const jargon = undefinedJargon(text, note, index, offset);
+	if (jargon.length === 0) {
+		new Notice("Nothing to define here: no word at the caret, and all marked jargon in this note already has a definition.");
+		return;
+	}
+	offerJargon(app, editor, path, jargon);
+}
+
+function offerJargon(app: App, editor: Editor, path: string, jargon: readonly Jargon[]): void {
+	const insert = (j: Jargon) => insertEntry(editor, path, { kind: "skeleton", term: j.text }, j.from);
+	if (jargon.length === 1) {
+		insert(jargon[0]);
+		return;
+	}
+	const items: PickItem<Jargon>[] = jargon.map((j) => ({ value: j, title: j.text, note: `Marked on line ${j.line + 1}, no definition yet` }));
+	new PickModal(app, items, insert, { placeholder: "Pick marked jargon to define" }).open();
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Going to a definition
+
+/** "Go to term definition": opens the note defining the term under the cursor at the definition's line. */
+export function goToTermDefinition(app: App, index: CommandIndex, editor: Editor, path: string): void {
+	const selected = selectedName(editor);
+	const name = selected && index.terms.lookup(selected) ? selected : knownTermAtCursor(editor, index);
+	const record = name ? index.terms.lookup(name) : undefined;
+	if (!record || record.definitions.length === 0) {
+		const word = selected ?? wordAtCursor(editor);
+		new Notice(word ? `No definition of “${word}” is indexed.` : "No defined term under the cursor.");
+		return;
+	}
+	if (record.definitions.length === 1) {
+		void openDefinition(app, editor, path, record.definitions[0]);
+		return;
+	}
+	const items: PickItem<TermDefinition>[] = record.definitions.map((d) => ({
+		value: d,
+		title: `${noteTitle(d.path)}, line ${d.line}`,
+		note: preview(d.definition),
+	}));
+	new PickModal(app, items, (d) => void openDefinition(app, editor, path, d), { placeholder: `Go to a definition of ${record.term}` }).open();
+}
+
+/** Opens a definition at its (1-based) line: in this editor when it is in this note, else in the current tab. */
+export async function openDefinition(app: App, editor: Editor, currentPath: string, definition: TermDefinition): Promise<void> {
+	const line = Math.max(0, definition.line - 1);
+	const pos = { line, ch: 0 };
+	if (definition.path === currentPath) {
+		editor.setCursor(pos);
+		editor.scrollIntoView({ from: pos, to: pos }, true);
+		return;
+	}
+	const file = app.vault.getAbstractFileByPath(definition.path);
+	if (!(file instanceof TFile)) {
+		new Notice(`“${definition.path}” no longer exists.`);
+		return;
+	}
+	await app.workspace.getLeaf(false).openFile(file, { eState: { line, cursor: { from: pos, to: pos } } });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Export
+
+const FORMAT_NOTES: Record<ExportFormat, string> = {
+	md: "A new note: Q&A by talk, then the glossary. Opens in a new tab.",
+	csv: "One row per question and per term, for spreadsheets.",
+	json: "Every note's talks, Q&A and glossary, for scripts.",
+	tsv: "Question → answer and term → definition cards. In Anki: File → Import.",
+};
+
+export function chooseExportFormat(app: App, onChoose: (format: ExportFormat) => void): void {
+	const items: PickItem<ExportFormatInfo>[] = EXPORT_FORMATS.map((f) => ({ value: f, title: f.label, note: FORMAT_NOTES[f.format], aux: `.${f.extension}` }));
+	new PickModal(app, items, (f) => onChoose(f.format), { placeholder: "Export as…" }).open();
+}
