@@ -9,6 +9,10 @@
  */
 import { CLASS_LATIN, CLASS_OTHER, CLASS_SPACE, getClassTable } from "./char-class";
 
+const LATIN = CLASS_LATIN;
+const OTHER = CLASS_OTHER;
+const SPACE_CLASS = CLASS_SPACE;
+
 const BACKTICK = 0x60;
 const TILDE = 0x7e;
 const DOLLAR = 0x24;
@@ -161,18 +165,8 @@ export function collectInlineSkips(text: string, start: number, end: number, out
 	let nextWikiClose = -1;
 	let nextPipe = -1;
 	let ticks: BacktickRuns | null = null;
-	let lastEnd = start;
+	const first = count;
 	let p = start;
-	const push = (from: number, to: number): void => {
-		if (to <= from) return;
-		if (count > 0 && out[count - 1] >= from) {
-			if (to > out[count - 1]) out[count - 1] = to;
-		} else {
-			out[count++] = from;
-			out[count++] = to;
-		}
-		lastEnd = to;
-	};
 	while (p < end) {
 		const c = text.charCodeAt(p);
 		switch (c) {
@@ -186,7 +180,7 @@ export function collectInlineSkips(text: string, start: number, end: number, out
 					p = ticks.runEnd(p);
 					continue;
 				}
-				push(p, close);
+				count = pushRange(out, count, p, close);
 				p = close;
 				continue;
 			}
@@ -195,7 +189,7 @@ export function collectInlineSkips(text: string, start: number, end: number, out
 				if (isAsciiLetter(n) || n === 0x2f || n === 0x21 || n === 0x3f) {
 					if (nextGt < p) nextGt = indexOrEnd(text, ">", p, end);
 					if (nextGt < end) {
-						push(p, nextGt + 1);
+						count = pushRange(out, count, p, nextGt + 1);
 						p = nextGt + 1;
 						continue;
 					}
@@ -205,10 +199,10 @@ export function collectInlineSkips(text: string, start: number, end: number, out
 			case 0x3a: // ':' of scheme://
 				if (text.charCodeAt(p + 1) === 0x2f && text.charCodeAt(p + 2) === 0x2f) {
 					let q = p;
-					while (q > lastEnd && isSchemeChar(text.charCodeAt(q - 1))) q--;
+					while (q > (count > first ? out[count - 1] : start) && isSchemeChar(text.charCodeAt(q - 1))) q--;
 					if (q < p && isAsciiLetter(text.charCodeAt(q))) {
 						const urlEnd = scanUrl(text, p + 3, end, cls);
-						push(q, urlEnd);
+						count = pushRange(out, count, q, urlEnd);
 						p = urlEnd;
 						continue;
 					}
@@ -217,13 +211,13 @@ export function collectInlineSkips(text: string, start: number, end: number, out
 			case 0x77: // www.
 			case 0x57:
 				if (
-					(p === start || cls[text.charCodeAt(p - 1)] !== CLASS_LATIN) &&
+					(p === start || cls[text.charCodeAt(p - 1)] !== LATIN) &&
 					(text.charCodeAt(p + 1) | 0x20) === 0x77 &&
 					(text.charCodeAt(p + 2) | 0x20) === 0x77 &&
 					text.charCodeAt(p + 3) === 0x2e
 				) {
 					const urlEnd = scanUrl(text, p + 4, end, cls);
-					push(p, urlEnd);
+					count = pushRange(out, count, p, urlEnd);
 					p = urlEnd;
 					continue;
 				}
@@ -236,10 +230,10 @@ export function collectInlineSkips(text: string, start: number, end: number, out
 						if (nextPipe < p + 2) nextPipe = indexOrEnd(text, "|", p + 2, end);
 						const embed = p > start && text.charCodeAt(p - 1) === 0x21;
 						if (embed || nextPipe > close) {
-							push(embed ? p - 1 : p, close + 2);
+							count = pushRange(out, count, embed ? p - 1 : p, close + 2);
 						} else {
-							push(p, nextPipe + 1);
-							push(close, close + 2);
+							count = pushRange(out, count, p, nextPipe + 1);
+							count = pushRange(out, count, close, close + 2);
 						}
 						p = close + 2;
 						continue;
@@ -248,7 +242,7 @@ export function collectInlineSkips(text: string, start: number, end: number, out
 					// footnote reference [^label]
 					const close = indexOrEnd(text, "]", p + 2, end);
 					if (close < end) {
-						push(p, close + 1);
+						count = pushRange(out, count, p, close + 1);
 						p = close + 1;
 						continue;
 					}
@@ -271,7 +265,7 @@ export function collectInlineSkips(text: string, start: number, end: number, out
 							depth--;
 						}
 						if (close < end) {
-							push(p + 1, close + 1);
+							count = pushRange(out, count, p + 1, close + 1);
 							p = close + 1;
 							continue;
 						}
@@ -279,7 +273,7 @@ export function collectInlineSkips(text: string, start: number, end: number, out
 				} else if (n === 0x5b && text.charCodeAt(p + 2) !== 0x5b) {
 					const close = indexOrEnd(text, "]", p + 2, end);
 					if (close < end) {
-						push(p + 1, close + 1);
+						count = pushRange(out, count, p + 1, close + 1);
 						p = close + 1;
 						continue;
 					}
@@ -288,11 +282,11 @@ export function collectInlineSkips(text: string, start: number, end: number, out
 			}
 			case 0x23: {
 				// #tag: after a line start or whitespace, followed by a tag character
-				if (p === start || cls[text.charCodeAt(p - 1)] === CLASS_SPACE) {
+				if (p === start || cls[text.charCodeAt(p - 1)] === SPACE_CLASS) {
 					let q = p + 1;
 					while (q < end && isTagChar(text.charCodeAt(q), cls)) q++;
 					if (q > p + 1) {
-						push(p, q);
+						count = pushRange(out, count, p, q);
 						p = q;
 						continue;
 					}
@@ -303,7 +297,7 @@ export function collectInlineSkips(text: string, start: number, end: number, out
 				if (text.charCodeAt(p + 1) === PERCENT) {
 					const close = indexOrEnd(text, "%%", p + 2, end);
 					const to = close < end ? close + 2 : end;
-					push(p, to);
+					count = pushRange(out, count, p, to);
 					p = to;
 					continue;
 				}
@@ -312,6 +306,18 @@ export function collectInlineSkips(text: string, start: number, end: number, out
 		p++;
 	}
 	return count;
+}
+
+/** Appends `[from, to)` to the pairs in `out`, merging with the last pair when they touch. */
+function pushRange(out: number[], count: number, from: number, to: number): number {
+	if (to <= from) return count;
+	if (count > 0 && out[count - 1] >= from) {
+		if (to > out[count - 1]) out[count - 1] = to;
+		return count;
+	}
+	out[count] = from;
+	out[count + 1] = to;
+	return count + 2;
 }
 
 function indexOrEnd(text: string, needle: string, from: number, end: number): number {
@@ -331,7 +337,7 @@ function isSchemeChar(c: number): boolean {
 function scanUrl(text: string, p: number, end: number, cls: Uint8Array): number {
 	while (p < end) {
 		const c = text.charCodeAt(p);
-		if (cls[c] === CLASS_SPACE || c === LT || c === GT || c === 0x22 || c === BACKTICK || c === 0x7c || c === 0x5d || c === 0x29) break;
+		if (cls[c] === SPACE_CLASS || c === LT || c === GT || c === 0x22 || c === BACKTICK || c === 0x7c || c === 0x5d || c === 0x29) break;
 		p++;
 	}
 	return p;
@@ -340,7 +346,7 @@ function scanUrl(text: string, p: number, end: number, cls: Uint8Array): number 
 /** Characters Obsidian allows in a tag: letters, digits, `_`, `-`, `/`, and any non-ASCII letter. */
 function isTagChar(c: number, cls: Uint8Array): boolean {
 	if (c < 0x80) return isAsciiLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d || c === 0x2f;
-	if (cls[c] === CLASS_SPACE) return false;
+	if (cls[c] === SPACE_CLASS) return false;
 	if (c >= 0x2000 && c <= 0x206f) return false; // general punctuation
 	if (c >= 0x3000 && c <= 0x303f) return false; // CJK punctuation
 	if (c >= 0xff00 && c <= 0xff0f) return false; // fullwidth punctuation
@@ -439,8 +445,8 @@ const FLANK_PUNCT = 1;
 const FLANK_WORD = 2;
 
 function flank(c: number, cls: Uint8Array): number {
-	if (c === 0x0a || c === CR || cls[c] === CLASS_SPACE) return FLANK_SPACE;
-	return cls[c] === CLASS_OTHER ? FLANK_PUNCT : FLANK_WORD;
+	if (c === 0x0a || c === CR || cls[c] === SPACE_CLASS) return FLANK_SPACE;
+	return cls[c] === OTHER ? FLANK_PUNCT : FLANK_WORD;
 }
 
 /** What to skip when walking prose (the block and line options of `FindOptions`). */

@@ -8,7 +8,9 @@
  *
  * Matching rules:
  * - Text is NFC-normalised first; offsets, lines and columns refer to the original text.
- * - Letters are compared case-insensitively (code unit by code unit, see `char-class.ts`).
+ * - Letters are compared case-insensitively (code unit by code unit, see `char-class.ts`), except that
+ *   all-caps acronyms of at most three letters match only in capitals (`IT` is not in "it", `CTR` not in
+ *   "ctr"; see `isShortAcronym`): English is full of such words.
  * - Word boundaries: a term whose first character is a letter or digit of a spaced script (Latin,
  *   Greek, Cyrillic) must not follow such a character (`CTR` is not in `eCTR`); one whose last character
  *   is one must not be followed by one (`CTR` is not in `CTRL`), except a plural `s` after an all-caps
@@ -33,9 +35,14 @@
 import { CLASS_HANGUL, CLASS_LATIN, CLASS_SPACE, getClassTable, getFoldTable } from "./char-class";
 import { collectInlineSkips, EmphasisTracker, frontmatterEndLine, newBlockState, skipBlockLine } from "./markdown-context";
 import { normalizeWithMap, originalEnd, originalStart } from "./nfc-map";
-import { spacedKey, termKey } from "./term-key";
+import { isShortAcronym, spacedKey, termKey } from "./term-key";
 import type { TermMention } from "./types";
 
+// Local copies: module bindings imported from another module can cost a getter call per read in some
+// module loaders, and these are read for every character.
+const LATIN = CLASS_LATIN;
+const HANGUL = CLASS_HANGUL;
+const SPACE_CLASS = CLASS_SPACE;
 const FLAG_LATIN = 1;
 const FLAG_HANGUL = 2;
 const STAR = 0x2a;
@@ -46,6 +53,7 @@ interface KeyEntry {
 	term: string;
 	/** Spaced spellings (see `spacedKey`) currently counted in the space tables. */
 	variants: string[];
+	caseSensitive: boolean;
 }
 
 /**
@@ -64,21 +72,27 @@ export class TermMatcher {
 	private flags = new Uint8Array(256);
 	private spaceBefore = new Int32Array(256);
 	private joinedBefore = new Int32Array(256);
+	/** 1 on accepting nodes of short all-caps acronyms, matched only in capitals (see `isShortAcronym`). */
+	private strict = new Uint8Array(256);
 	private readonly termIds = new Map<string, number>();
 	private readonly terms: string[] = [];
 	private readonly entries = new Map<string, KeyEntry>();
 
 	/** `names`: [name, canonical term] pairs. When several names share a key, the first one's term wins. */
 	constructor(names: Iterable<readonly [name: string, term: string]> = []) {
-		const grouped = new Map<string, { term: string; variants: Set<string> }>();
+		const grouped = new Map<string, { term: string; variants: Set<string>; caseSensitive: boolean }>();
 		for (const [name, term] of names) {
 			const key = termKey(name);
 			if (!key) continue;
 			const group = grouped.get(key);
-			if (!group) grouped.set(key, { term, variants: new Set([spacedKey(name)]) });
-			else if (group.term === term) group.variants.add(spacedKey(name));
+			if (!group) {
+				grouped.set(key, { term, variants: new Set([spacedKey(name)]), caseSensitive: isShortAcronym(name) });
+			} else if (group.term === term) {
+				group.variants.add(spacedKey(name));
+				group.caseSensitive &&= isShortAcronym(name);
+			}
 		}
-		for (const [key, group] of grouped) this.assign(key, group.term, [...group.variants]);
+		for (const [key, group] of grouped) this.assign(key, group.term, [...group.variants], group.caseSensitive);
 	}
 
 	/** Number of distinct name keys. */
@@ -98,7 +112,7 @@ export class TermMatcher {
 		const variant = spacedKey(name);
 		const entry = this.entries.get(key);
 		const variants = entry ? (entry.variants.includes(variant) ? entry.variants : [...entry.variants, variant]) : [variant];
-		this.assign(key, term, variants);
+		this.assign(key, term, variants, (entry ? entry.caseSensitive : true) && isShortAcronym(name));
 	}
 
 	/** Removes every spelling with this name's key. */
@@ -109,8 +123,9 @@ export class TermMatcher {
 	/**
 	 * Low-level update used by `TermIndex`: makes `key` resolve to `term` (or to nothing when undefined)
 	 * with exactly these spaced spellings (`spacedKey` forms whose non-space characters equal `key`).
+	 * `caseSensitive`: match only where the text has no small letters (short acronyms, `isShortAcronym`).
 	 */
-	assign(key: string, term: string | undefined, variants: readonly string[]): void {
+	assign(key: string, term: string | undefined, variants: readonly string[], caseSensitive = false): void {
 		if (!key) return;
 		const entry = this.entries.get(key);
 		const kept = term === undefined ? [] : variants.filter((v) => v.replace(/ /g, "") === key);
@@ -128,7 +143,8 @@ export class TermMatcher {
 		for (const v of kept) if (!entry || !entry.variants.includes(v)) this.countVariant(v, 1);
 		const node = entry ? entry.node : this.insertPath(key);
 		this.accept[node] = this.termId(term);
-		this.entries.set(key, { node, term, variants: kept });
+		this.strict[node] = caseSensitive ? 1 : 0;
+		this.entries.set(key, { node, term, variants: kept, caseSensitive });
 	}
 
 	private termId(term: string): number {
@@ -186,7 +202,7 @@ export class TermMatcher {
 		const created = this.nodeCount++;
 		if (created >= this.accept.length) this.growNodes();
 		const cls = getClassTable()[c];
-		this.flags[created] = cls === CLASS_LATIN ? FLAG_LATIN : cls === CLASS_HANGUL ? FLAG_HANGUL : 0;
+		this.flags[created] = cls === LATIN ? FLAG_LATIN : cls === HANGUL ? FLAG_HANGUL : 0;
 		if (node === 0) {
 			this.rootChild[c] = created;
 		} else {
@@ -232,6 +248,7 @@ export class TermMatcher {
 		this.flags = grow(this.flags, (n) => new Uint8Array(n));
 		this.spaceBefore = grow(this.spaceBefore, (n) => new Int32Array(n));
 		this.joinedBefore = grow(this.joinedBefore, (n) => new Int32Array(n));
+		this.strict = grow(this.strict, (n) => new Uint8Array(n));
 	}
 
 	/**
@@ -256,8 +273,8 @@ export class TermMatcher {
 			prevClass = cls[c];
 			if (first < 0) continue;
 			const firstFlags = flags[first];
-			if (before === CLASS_LATIN && firstFlags !== 0) continue;
-			if (before === CLASS_HANGUL && firstFlags === FLAG_HANGUL) continue;
+			if (before === LATIN && firstFlags !== 0) continue;
+			if (before === HANGUL && firstFlags === FLAG_HANGUL) continue;
 			// Walk the trie from p; remember the longest accepted end.
 			let node = first;
 			let pos = p + 1;
@@ -265,7 +282,7 @@ export class TermMatcher {
 			let bestTerm = -1;
 			for (;;) {
 				if (accept[node] >= 0) {
-					const e = this.acceptedEnd(text, p, pos, end, flags[node], cls);
+					const e = this.strict[node] === 1 && hasSmallLetter(text, p, pos) ? -1 : this.acceptedEnd(text, p, pos, end, flags[node], cls);
 					if (e >= 0) {
 						bestEnd = e;
 						bestTerm = accept[node];
@@ -274,9 +291,9 @@ export class TermMatcher {
 				if (pos >= end) break;
 				let c2 = text.charCodeAt(pos);
 				let next: number;
-				if (cls[c2] === CLASS_SPACE) {
+				if (cls[c2] === SPACE_CLASS) {
 					let q = pos + 1;
-					while (q < end && cls[text.charCodeAt(q)] === CLASS_SPACE) q++;
+					while (q < end && cls[text.charCodeAt(q)] === SPACE_CLASS) q++;
 					if (q >= end) break;
 					c2 = text.charCodeAt(q);
 					next = this.child(node, fold[c2]);
@@ -305,11 +322,11 @@ export class TermMatcher {
 	private acceptedEnd(text: string, start: number, pos: number, end: number, nodeFlags: number, cls: Uint8Array): number {
 		if (nodeFlags !== FLAG_LATIN) return pos;
 		const next = pos < text.length ? text.charCodeAt(pos) : 0;
-		if (cls[next] !== CLASS_LATIN) return pos;
+		if (cls[next] !== LATIN) return pos;
 		// Plural `s` after an all-caps mention: `SMBs`.
 		if (next === 0x73 && pos < end) {
 			const after = pos + 1 < text.length ? text.charCodeAt(pos + 1) : 0;
-			if (cls[after] !== CLASS_LATIN && isAllCaps(text, start, pos)) return pos + 1;
+			if (cls[after] !== LATIN && isAllCaps(text, start, pos)) return pos + 1;
 		}
 		return -1;
 	}
@@ -318,6 +335,14 @@ export class TermMatcher {
 	termOf(id: number): string {
 		return this.terms[id];
 	}
+}
+
+function hasSmallLetter(text: string, from: number, to: number): boolean {
+	for (let i = from; i < to; i++) {
+		const c = text.charCodeAt(i);
+		if (c >= 0x61 && c <= 0x7a) return true;
+	}
+	return false;
 }
 
 /** At least two capital letters and no small ones (digits and symbols allowed). */
@@ -330,7 +355,7 @@ function isAllCaps(text: string, from: number, to: number): boolean {
 		else if (c > 0x7f) {
 			const lower = getFoldTable()[c];
 			if (lower !== c) upper++;
-			else if (getClassTable()[c] === CLASS_LATIN) return false;
+			else if (getClassTable()[c] === LATIN) return false;
 		}
 	}
 	return upper >= 2;

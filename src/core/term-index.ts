@@ -13,7 +13,7 @@
  *   lazily (on the next `matcher()` call) for the names those records carry, never rebuilt.
  */
 import { TermMatcher } from "./matcher";
-import { compareTerms, spacedKey, termKey } from "./term-key";
+import { compareTerms, isShortAcronym, spacedKey, termKey } from "./term-key";
 import type { GlossaryEntry, TermDefinition, TermRecord } from "./types";
 
 interface NoteState {
@@ -234,11 +234,15 @@ export class TermIndex {
 			return;
 		}
 		const variants = new Set<string>();
+		let caseSensitive = true;
 		for (const definition of state.definitions) {
-			if (termKey(definition.term) === nameKey) variants.add(spacedKey(definition.term));
-			for (const alias of definition.aliases) if (termKey(alias) === nameKey) variants.add(spacedKey(alias));
+			for (const name of [definition.term, ...definition.aliases]) {
+				if (termKey(name) !== nameKey) continue;
+				variants.add(spacedKey(name));
+				caseSensitive &&= isShortAcronym(name);
+			}
 		}
-		matcher.assign(nameKey, state.definitions[0].term, [...variants]);
+		matcher.assign(nameKey, state.definitions[0].term, [...variants], caseSensitive);
 	}
 
 	private recordOf(key: string): TermRecord {

@@ -61,3 +61,19 @@ export function compareTerms(a: string, b: string): number {
 	if (order !== 0) return order;
 	return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * True for names the matcher compares case-sensitively: all-caps acronyms of at most three letters
+ * with no Hangul (`IT`, `US`, `WHO`, `CTR`), so that English words (`it`, `us`, `who`) are not taken
+ * for them. Every other name matches in any case (`ECPM` for `eCPM`, `roas` for `ROAS`).
+ */
+export function isShortAcronym(name: string): boolean {
+	let letters = 0;
+	for (let i = 0; i < name.length; i++) {
+		const c = name.charCodeAt(i);
+		if (c >= 0x61 && c <= 0x7a) return false;
+		if (c >= 0x41 && c <= 0x5a) letters++;
+		else if (c >= 0x80 && !isKeySpace(c)) return false;
+	}
+	return letters >= 1 && letters <= 3;
+}

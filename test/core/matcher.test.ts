@@ -52,6 +52,20 @@ describe("Latin letters: case and word boundaries", () => {
 		expect(found("a click-through RATE")).toEqual([["click-through RATE", "CTR", false]]);
 	});
 
+	it("matches short all-caps acronyms (up to three letters) only in capitals", () => {
+		const m = new TermMatcher([
+			["IT", "IT"],
+			["WHO", "WHO"],
+			["ROAS", "ROAS"],
+			["eCPM", "eCPM"],
+		]);
+		const terms = (text: string) => findMentions(text, m).map((x) => x.text);
+		expect(terms("it is who we are, It Who")).toEqual([]);
+		expect(terms("IT팀과 WHO 발표")).toEqual(["IT", "WHO"]);
+		expect(terms("roas Roas ECPM ecpm")).toEqual(["roas", "Roas", "ECPM", "ecpm"]);
+		expect(found("ctr Ctr CTR")).toEqual([["CTR", "CTR", false]]);
+	});
+
 	it("needs a boundary on both sides", () => {
 		expect(found("CTRL eCTR CTR2 CTR_x xCTR")).toEqual([]);
 		expect(found("(CTR), CTR. CTR-based")).toEqual([
@@ -78,9 +92,9 @@ describe("Latin letters: case and word boundaries", () => {
 	});
 
 	it("matches terms with symbols (F&B)", () => {
-		expect(found("F&B*, f&b 매장")).toEqual([
+		expect(found("F&B*, F&B 매장")).toEqual([
 			["F&B", "F&B", true],
-			["f&b", "F&B", false],
+			["F&B", "F&B", false],
 		]);
 		expect(found("XF&B F&BX")).toEqual([]);
 	});
