@@ -8,6 +8,7 @@ import type { Benchmark } from "./harness";
 const benchmarks: [string, () => Promise<{ default: Benchmark }>][] = [
 	["extract", () => import("./extract.bench")],
 	["decorate", () => import("./decorate.bench")],
+	["match", () => import("./match.bench")],
 ];
 
 async function main(): Promise<void> {
