@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findMentions } from "../../src/core/matcher";
+import { parseNote } from "../../src/core/note-parser";
 import { TermIndex } from "../../src/core/term-index";
 import { hasSharedFixtures, readSharedFixture, REFERENCE_NOTE, SKIP_REASON } from "../helpers/shared-fixtures";
 import { glossaryBlocks, referenceEntries } from "./reference-entries";
@@ -83,5 +84,20 @@ describe.skipIf(!hasSharedFixtures)(`reference note mentions (${hasSharedFixture
 		const nfdMentions = findMentions(nfd, index.matcher(), { excludeLines: glossaryBlocks(entries) });
 		expect(nfdMentions.map((m) => [m.line, m.term, m.marked])).toEqual(mentions.map((m) => [m.line, m.term, m.marked]));
 		for (const m of nfdMentions) expect(m.text.normalize("NFC")).toBe(nfd.slice(m.from, m.to).normalize("NFC"));
+	});
+});
+
+describe.skipIf(!hasSharedFixtures)(`reference note mentions with the parser's entries (${hasSharedFixtures ? REFERENCE_NOTE : SKIP_REASON})`, () => {
+	const text = hasSharedFixtures ? readSharedFixture(REFERENCE_NOTE) : "";
+
+	it("parses the same 19 entries (terms, lines, blocks) and finds the same 25 mentions", () => {
+		const record = parseNote(text, REFERENCE_NOTE);
+		const glossary = record?.glossary ?? [];
+		const byHand = referenceEntries(text);
+		expect(glossary.map((e) => [e.term, e.line, e.endLine])).toEqual(byHand.map((e) => [e.term, e.line, e.endLine]));
+		const index = new TermIndex();
+		index.setNote(REFERENCE_NOTE, glossary);
+		const mentions = findMentions(text, index.matcher(), { excludeLines: glossaryBlocks(glossary) });
+		expect(mentions.map((m) => [m.line, m.column, m.text, m.term, m.marked])).toEqual(EXPECTED);
 	});
 });
