@@ -75,6 +75,8 @@ export interface PreparedQuery {
 	joined: string;
 	/** True when every unit is a Hangul consonant or a Latin letter/digit: try initials search. */
 	initialsOnly: boolean;
+	/** The space-separated words of a query of several words, each prepared on its own. */
+	parts: PreparedQuery[];
 }
 
 function isConsonantJamo(ch: string): boolean {
@@ -177,10 +179,18 @@ export function prepareTarget(text: string): PreparedTarget {
 }
 
 export function prepareQuery(query: string): PreparedQuery {
+	const words = query.trim().split(/\s+/).filter((w) => w.length > 0);
+	const prepared = prepareWord(query);
+	if (words.length > 1) prepared.parts = words.map(prepareWord);
+	return prepared;
+}
+
+function prepareWord(query: string): PreparedQuery {
 	const target = prepareTarget(query.normalize("NFC"));
 	const units = target.units.map((u) => u.ch);
 	return {
 		text: query,
+		parts: [],
 		units,
 		joined: units.join(""),
 		initialsOnly: units.length > 0 && (units.every(isConsonantJamo) || (units.length >= 2 && units.every((u) => /^[a-z0-9]$/.test(u)))),
@@ -353,8 +363,37 @@ function range(start: number, count: number): number[] {
 	return out;
 }
 
-/** Matches a prepared query against a prepared target. Null when the query does not match. */
+/**
+ * Matches a prepared query against a prepared target. Null when the query does not match. A query of
+ * several words also matches word by word (every word somewhere, in any order); the better reading wins.
+ */
 export function matchPrepared(query: PreparedQuery, target: PreparedTarget): FuzzyMatch | null {
+	const whole = matchWord(query, target);
+	if (query.parts.length === 0) return whole;
+	let total = 0;
+	const sources: [number, number][] = [];
+	for (const part of query.parts) {
+		const m = matchWord(part, target);
+		if (!m) return whole;
+		total += m.score;
+		sources.push(...m.ranges);
+	}
+	const byWords = { score: Math.round(total / query.parts.length), ranges: unionRanges(sources) };
+	return whole && whole.score >= byWords.score ? whole : byWords;
+}
+
+function unionRanges(ranges: [number, number][]): [number, number][] {
+	const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+	const out: [number, number][] = [];
+	for (const [from, to] of sorted) {
+		const last = out[out.length - 1];
+		if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+		else out.push([from, to]);
+	}
+	return out;
+}
+
+function matchWord(query: PreparedQuery, target: PreparedTarget): FuzzyMatch | null {
 	if (query.units.length === 0) return { score: 0, ranges: [] };
 	if (target.units.length === 0) return null;
 	const n = query.units.length;

@@ -77,6 +77,12 @@ describe("fuzzyMatch", () => {
 		expect(substring).toBeGreaterThan(scattered);
 	});
 
+	it("matches a query of several words word by word, in any order", () => {
+		expect(highlighted("Return on Ad Spend", "spend ret")).toEqual(["Ret", "Spend"]);
+		expect(fuzzyMatch("리스크 컴플", "컴플라이언스 리스크")).not.toBeNull();
+		expect(fuzzyMatch("리스크 xyz", "컴플라이언스 리스크")).toBeNull();
+	});
+
 	it("an empty query matches everything", () => {
 		expect(fuzzyMatch("", "anything")).toEqual({ score: 0, ranges: [] });
 	});

@@ -158,6 +158,9 @@ describe("words under the cursor", () => {
 		expect(wordAt(doc, doc.indexOf("*") + 1)?.text).toBe("CTR");
 		expect(wordAt(doc, doc.indexOf("대한") + 2)?.text).toBe("대한");
 		expect(wordAt("a  b", 2)).toBeNull();
+		// At the seam of a Latin word and its particle, the Latin word; between two words, the right one.
+		expect(wordAt("오늘 CTR이 올랐다", 6)?.text).toBe("CTR");
+		expect(wordAt("ab-", 0)?.text).toBe("ab");
 		expect(wordAt("", 0)).toBeNull();
 	});
 
@@ -180,6 +183,7 @@ describe("words under the cursor", () => {
 		expect(termAt(doc, doc.indexOf("CTR과") + 1, isTerm)?.text).toBe("CTR");
 		expect(termAt(doc, doc.indexOf("*를"), isTerm)?.text).toBe("티핑포인트");
 		expect(termAt(doc, doc.indexOf("줄이고") + 1, isTerm)).toBeNull();
+		expect(termAt(doc, doc.indexOf("과 티핑"), isTerm)?.text).toBe("CTR");
 	});
 });
 
