@@ -36,6 +36,8 @@ export interface IndexStats extends SliceStats {
 interface Entry {
 	kind: SourceKind;
 	record: NoteRecord;
+	/** The text that was parsed (conference notes only: glossary health reads it). */
+	text: string | null;
 	/** mtime of the text that was parsed, so a re-scan after a settings change skips unchanged notes. */
 	mtime: number;
 }
@@ -97,6 +99,12 @@ export class ConferenceIndex extends Component {
 	note(path: string): NoteRecord | undefined {
 		const entry = this.entries.get(path);
 		return entry?.kind === "conference" ? entry.record : undefined;
+	}
+
+	/** The text the record of a conference note was parsed from. */
+	text(path: string): string | undefined {
+		const entry = this.entries.get(path);
+		return entry?.kind === "conference" && entry.text !== null ? entry.text : undefined;
 	}
 
 	/** True once the initial scan has finished. */
@@ -219,9 +227,9 @@ export class ConferenceIndex extends Component {
 		return true;
 	}
 
-	private store(path: string, kind: SourceKind, record: NoteRecord, mtime: number): void {
+	private store(path: string, kind: SourceKind, record: NoteRecord, mtime: number, text: string | null): void {
 		const before = this.entries.get(path);
-		this.entries.set(path, { kind, record, mtime });
+		this.entries.set(path, { kind, record, mtime, text: kind === "conference" ? text : null });
 		if (kind === "conference" || before?.kind === "conference") this.sorted = null;
 		this.terms.setNote(path, record.glossary);
 		this.changedPaths.add(path);
@@ -253,7 +261,7 @@ export class ConferenceIndex extends Component {
 				// The file changed, moved or went away while it was read: its newer state is queued.
 				if (text === null || (this.generations.get(job.path) ?? 0) !== job.generation || job.file.path !== job.path) continue;
 				this.stats.filesParsed++;
-				this.store(job.path, job.kind, this.parse(text, job.path), job.file.stat.mtime);
+				this.store(job.path, job.kind, this.parse(text, job.path), job.file.stat.mtime, text);
 				if (this.clock.spent) await this.clock.yield();
 			}
 			if (this.clock.spent) await this.clock.yield();
@@ -285,8 +293,12 @@ export class ConferenceIndex extends Component {
 			const entry = this.entries.get(path);
 			if (entry && pending.text === undefined && entry.mtime === file.stat.mtime) {
 				// Same text as before (a settings change re-checks everything): only the role may change.
-				if (entry.kind !== kind) this.store(path, kind, entry.record, entry.mtime);
-				continue;
+				if (entry.kind === kind) continue;
+				// A note that becomes a conference note needs its text (glossary sources do not keep it).
+				if (kind === "glossary" || entry.text !== null) {
+					this.store(path, kind, entry.record, entry.mtime, entry.text);
+					continue;
+				}
 			}
 			jobs.push({ path, file, kind, generation: this.generations.get(path) ?? 0, text: pending.text });
 		}

@@ -159,6 +159,12 @@ export class WorkspaceLeaf extends Events {
 		if (viewState.active) this.workspace.setActiveLeaf(this, { focus: true });
 	}
 
+	/** Called by the workspace when the view's type is unregistered: the view closes, the leaf stays. */
+	replaceView(): void {
+		void this.view.close();
+		this.view = new EmptyView(this);
+	}
+
 	async openFile(file: TFile, openState?: OpenViewState): Promise<void> {
 		this.file = file;
 		this.openState = openState ?? null;

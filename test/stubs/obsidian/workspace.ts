@@ -70,8 +70,10 @@ export class Workspace extends Events {
 		this.creators.set(type, creator);
 	}
 
+	/** Like Obsidian, views of a type whose plugin went away are closed (their leaves stay, empty). */
 	unregisterViewType(type: string): void {
 		this.creators.delete(type);
+		for (const leaf of this.getLeavesOfType(type)) leaf.replaceView();
 	}
 
 	viewCreator(type: string): ViewCreator | undefined {

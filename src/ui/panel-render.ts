@@ -1,0 +1,302 @@
+/**
+ * Builds the side panel's tree from a PanelModel with createEl (never HTML strings): the Q&A section
+ * (notes → talks → questions, answers rendered on expand) and the glossary section (terms, aliases,
+ * definitions with their sources, health warnings). Every row is a treeitem that knows what it stands
+ * for, so the view handles clicks and keys with one listener each.
+ */
+import { highlightRuns, matchRanges, type SearchQuery } from "../core/search";
+import type { TermDefinition } from "../core/types";
+import type { NoteGroup, PanelModel, QaItem, TalkGroup, TermItem } from "./panel-model";
+
+export type RowInfo =
+	| { kind: "section"; key: string; section: "qa" | "glossary" }
+	| { kind: "note"; key: string; group: NoteGroup }
+	| { kind: "talk"; key: string; note: NoteGroup; group: TalkGroup }
+	| { kind: "question"; key: string; item: QaItem }
+	| { kind: "answer"; key: string; item: QaItem }
+	| { kind: "term"; key: string; term: TermItem }
+	| { kind: "definition"; key: string; term: TermItem; definition: TermDefinition }
+	| { kind: "warning"; key: string; warning: HealthWarning }
+	| { kind: "more"; key: string };
+
+/** A glossary-health warning, ready to show. */
+export interface HealthWarning {
+	/** The term the warning is about. */
+	term: string;
+	message: string;
+	/** Where to go to fix it. */
+	path?: string;
+	line?: number;
+}
+
+export interface RenderOptions {
+	query: SearchQuery | null;
+	/** Keys the user expanded. */
+	expanded: ReadonlySet<string>;
+	/** Keys the user collapsed (for rows that start expanded). */
+	collapsed: ReadonlySet<string>;
+	/** Settings: answers start expanded. */
+	expandAnswers: boolean;
+	/** Why the lists may be empty, for the empty states. */
+	emptyReason: EmptyReason | null;
+	warnings: readonly HealthWarning[];
+	/** Renders an answer's Markdown into `el` (the view owns the component). */
+	renderMarkdown: (markdown: string, el: HTMLElement, sourcePath: string) => Promise<void>;
+	/** Rows shown per talk before a "Show more" row (keeps huge notes fast). */
+	pageSize: number;
+	/** Talks whose list the user extended with "Show more": key → rows to show. */
+	pageLimits: ReadonlyMap<string, number>;
+}
+
+export type EmptyReason = "indexing" | "no-notes" | "not-conference-note" | "no-active-note";
+
+const QA_SECTION = "section:qa";
+const GLOSSARY_SECTION = "section:glossary";
+
+/** Appends `text` to `parent`, wrapping query matches in <mark>. */
+export function appendHighlighted(parent: HTMLElement, text: string, query: SearchQuery | null): void {
+	if (!query) {
+		parent.appendText(text);
+		return;
+	}
+	for (const run of highlightRuns(text, matchRanges(text, query))) {
+		if (run.match) parent.createEl("mark", { cls: "cqg-panel-match", text: run.text });
+		else parent.appendText(run.text);
+	}
+}
+
+/** Wraps query matches inside already rendered content (an answer's Markdown) in <mark>. */
+export function highlightRendered(root: HTMLElement, query: SearchQuery | null): void {
+	if (!query) return;
+	const doc = root.ownerDocument;
+	const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+	const texts: Text[] = [];
+	for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node as Text);
+	for (const node of texts) {
+		const value = node.nodeValue ?? "";
+		const ranges = matchRanges(value, query);
+		if (ranges.length === 0 || node.parentElement?.closest("code, pre, mark")) continue;
+		const parent = node.parentElement;
+		if (!parent) continue;
+		for (const run of highlightRuns(value, ranges)) {
+			const piece = run.match ? parent.createEl("mark", { cls: "cqg-panel-match", text: run.text }) : doc.createTextNode(run.text);
+			parent.insertBefore(piece, node);
+		}
+		node.remove();
+	}
+}
+
+function countText(shown: number, total: number, filtered: boolean): string {
+	return filtered && shown !== total ? `${shown} / ${total}` : String(total);
+}
+
+/** Builds the tree and remembers what each row stands for. */
+export class PanelRenderer {
+	private rows = new WeakMap<HTMLElement, RowInfo>();
+
+	/** What a row stands for (from any element inside it). */
+	rowOf(target: EventTarget | null): { el: HTMLElement; info: RowInfo } | null {
+		const el = target instanceof HTMLElement ? target.closest<HTMLElement>(".cqg-panel-row") : null;
+		const info = el ? this.rows.get(el) : undefined;
+		return el && info ? { el, info } : null;
+	}
+
+	/** Renders the whole tree into `body` (emptied first). */
+	render(body: HTMLElement, model: PanelModel, options: RenderOptions): void {
+		this.rows = new WeakMap();
+		body.empty();
+		this.renderQa(body, model, options);
+		this.renderGlossary(body, model, options);
+		const first = body.querySelector<HTMLElement>(".cqg-panel-row");
+		if (first) first.tabIndex = 0;
+	}
+
+	/** Expanded state of a row key, with its default. */
+	isExpanded(key: string, byDefault: boolean, options: RenderOptions): boolean {
+		if (options.expanded.has(key)) return true;
+		if (options.collapsed.has(key)) return false;
+		return byDefault;
+	}
+
+	private row(parent: HTMLElement, info: RowInfo, level: number, cls: string, expanded?: boolean): HTMLElement {
+		const el = parent.createDiv({ cls: `cqg-panel-row ${cls}`, attr: { role: "treeitem", "aria-level": level, tabindex: -1, "data-key": info.key } });
+		if (expanded !== undefined) {
+			el.setAttr("aria-expanded", expanded ? "true" : "false");
+			el.createSpan({ cls: "cqg-panel-chevron", attr: { "aria-hidden": "true" } });
+		}
+		this.rows.set(el, info);
+		return el;
+	}
+
+	private sectionHeader(parent: HTMLElement, key: string, section: "qa" | "glossary", title: string, count: string, expanded: boolean): HTMLElement {
+		const container = parent.createDiv({ cls: `cqg-panel-section cqg-panel-section-${section}` });
+		const header = this.row(container, { kind: "section", key, section }, 1, "cqg-panel-section-header", expanded);
+		header.createSpan({ cls: "cqg-panel-label", text: title });
+		header.createSpan({ cls: "cqg-panel-count", text: count });
+		return container.createDiv({ cls: "cqg-panel-children", attr: { role: "group" } });
+	}
+
+	private renderQa(parent: HTMLElement, model: PanelModel, options: RenderOptions): void {
+		const filtered = options.query !== null;
+		const open = this.isExpanded(QA_SECTION, true, options);
+		const children = this.sectionHeader(parent, QA_SECTION, "qa", "Questions and answers", countText(model.qaCount, model.qaTotal, filtered), open);
+		if (!open) {
+			children.remove();
+			return;
+		}
+		if (model.notes.length === 0) {
+			this.emptyState(children, qaEmptyText(model, options));
+			return;
+		}
+		// One note (or a search) opens its notes; many notes start as a compact list of titles.
+		const openByDefault = model.notes.length === 1 || (filtered && model.qaCount <= 200);
+		for (const group of model.notes) this.renderNote(children, group, options, openByDefault);
+	}
+
+	private renderNote(parent: HTMLElement, group: NoteGroup, options: RenderOptions, openByDefault: boolean): void {
+		const filtered = options.query !== null;
+		const open = this.isExpanded(group.key, openByDefault, options);
+		const row = this.row(parent, { kind: "note", key: group.key, group }, 2, "cqg-panel-note", open);
+		row.createSpan({ cls: "cqg-panel-label", text: group.note.title });
+		row.createSpan({ cls: "cqg-panel-count", text: countText(group.count, group.total, filtered), attr: { "aria-label": `${group.count} questions` } });
+		if (!open) return;
+		const children = parent.createDiv({ cls: "cqg-panel-children", attr: { role: "group" } });
+		if (group.talks.length === 0) {
+			children.createDiv({ cls: "cqg-panel-empty-inline", text: "No questions in this note yet. Write a question as \"Q. …\" followed by its answer as \"A. …\"." });
+			return;
+		}
+		for (const talk of group.talks) this.renderTalk(children, group, talk, options);
+	}
+
+	private renderTalk(parent: HTMLElement, note: NoteGroup, group: TalkGroup, options: RenderOptions): void {
+		const filtered = options.query !== null;
+		const open = this.isExpanded(group.key, true, options);
+		const row = this.row(parent, { kind: "talk", key: group.key, note, group }, 3, "cqg-panel-talk", open);
+		const label = row.createSpan({ cls: "cqg-panel-label" });
+		if (group.talk) {
+			appendHighlighted(label, group.talk.title, options.query);
+			if (group.talk.speaker) {
+				const speaker = label.createSpan({ cls: "cqg-panel-speaker" });
+				appendHighlighted(speaker, group.talk.speaker, options.query);
+			}
+		} else {
+			label.setText("Before the first talk");
+		}
+		row.createSpan({ cls: "cqg-panel-count", text: countText(group.items.length, group.total, filtered) });
+		if (!open) return;
+		const children = parent.createDiv({ cls: "cqg-panel-children", attr: { role: "group" } });
+		if (group.items.length === 0) {
+			children.createDiv({ cls: "cqg-panel-empty-inline", text: "No questions recorded for this talk." });
+			return;
+		}
+		const limit = Math.max(options.pageSize, options.pageLimits.get(group.key) ?? 0);
+		const shown = group.items.length > limit ? group.items.slice(0, limit) : group.items;
+		for (const item of shown) this.renderQuestion(children, item, options);
+		if (shown.length < group.items.length) {
+			const more = this.row(children, { kind: "more", key: group.key }, 4, "cqg-panel-more");
+			more.setText(`Show ${Math.min(options.pageSize, group.items.length - shown.length)} more of ${group.items.length - shown.length}`);
+		}
+	}
+
+	private renderQuestion(parent: HTMLElement, item: QaItem, options: RenderOptions): void {
+		const hasAnswer = item.pair.answer.length > 0 || item.pair.answerMarkdown.trim().length > 0;
+		const open = hasAnswer && this.isExpanded(item.key, options.expandAnswers, options);
+		const row = this.row(parent, { kind: "question", key: item.key, item }, 4, "cqg-panel-question", hasAnswer ? open : undefined);
+		const text = row.createSpan({ cls: "cqg-panel-label" });
+		appendHighlighted(text, item.pair.question, options.query);
+		if (!hasAnswer) row.addClass("cqg-panel-unanswered");
+		if (!open) return;
+		const answer = this.row(parent, { kind: "answer", key: `${item.key}#answer`, item }, 5, "cqg-panel-answer markdown-rendered");
+		const query = options.query;
+		void options.renderMarkdown(item.pair.answerMarkdown || item.pair.answer, answer, item.note.path).then(() => highlightRendered(answer, query));
+	}
+
+	private renderGlossary(parent: HTMLElement, model: PanelModel, options: RenderOptions): void {
+		const filtered = options.query !== null;
+		const open = this.isExpanded(GLOSSARY_SECTION, true, options);
+		const children = this.sectionHeader(parent, GLOSSARY_SECTION, "glossary", "Glossary", countText(model.terms.length, model.termTotal, filtered), open);
+		if (!open) {
+			children.remove();
+			return;
+		}
+		if (options.warnings.length > 0 && !filtered) this.renderWarnings(children, options.warnings);
+		if (model.terms.length === 0) {
+			this.emptyState(children, glossaryEmptyText(model, options));
+			return;
+		}
+		for (const term of model.terms) this.renderTerm(children, term, options);
+	}
+
+	private renderWarnings(parent: HTMLElement, warnings: readonly HealthWarning[]): void {
+		const box = parent.createDiv({ cls: "cqg-panel-warnings", attr: { role: "group", "aria-label": "Glossary warnings" } });
+		for (const warning of warnings) {
+			const el = this.row(box, { kind: "warning", key: `warning:${warning.term}:${warning.path ?? ""}:${warning.line ?? 0}`, warning }, 2, "cqg-panel-warning");
+			el.createSpan({ cls: "cqg-panel-warning-term", text: warning.term });
+			el.appendText(` ${warning.message}`);
+		}
+	}
+
+	private renderTerm(parent: HTMLElement, term: TermItem, options: RenderOptions): void {
+		const row = this.row(parent, { kind: "term", key: term.key, term }, 2, "cqg-panel-term");
+		const name = row.createSpan({ cls: "cqg-panel-term-name" });
+		appendHighlighted(name, term.record.term, options.query);
+		const aliases = term.record.names.filter((n) => n !== term.record.term);
+		if (aliases.length > 0) {
+			const aliasEl = row.createSpan({ cls: "cqg-panel-aliases" });
+			appendHighlighted(aliasEl, aliases.join(", "), options.query);
+		}
+		if (new Set(term.record.definitions.map((d) => d.definition)).size > 1) {
+			row.createSpan({ cls: "cqg-panel-badge", text: `${term.record.definitions.length} definitions` });
+		}
+		for (const definition of term.definitions) {
+			const def = this.row(parent, { kind: "definition", key: `${term.key}#${definition.path}:${definition.line}`, term, definition }, 3, "cqg-panel-definition");
+			const text = def.createDiv({ cls: "cqg-panel-definition-text" });
+			appendHighlighted(text, definition.definition, options.query);
+			def.createDiv({ cls: "cqg-panel-source", text: `${noteName(definition.path)}, line ${definition.line}` });
+		}
+	}
+
+	private emptyState(parent: HTMLElement, text: { title: string; hint: string }): void {
+		const el = parent.createDiv({ cls: "cqg-panel-empty" });
+		el.createDiv({ cls: "cqg-panel-empty-title", text: text.title });
+		el.createDiv({ cls: "cqg-panel-empty-hint", text: text.hint });
+	}
+}
+
+function noteName(path: string): string {
+	const name = path.slice(path.lastIndexOf("/") + 1);
+	return name.endsWith(".md") ? name.slice(0, -3) : name;
+}
+
+function qaEmptyText(model: PanelModel, options: RenderOptions): { title: string; hint: string } {
+	switch (options.emptyReason) {
+		case "indexing":
+			return { title: "Indexing conference notes…", hint: "Your notes appear here in a moment." };
+		case "no-notes":
+			return {
+				title: "No conference notes yet",
+				hint: "Tag a note with #Conference (in its frontmatter tags or in the text) and its talks, questions and answers appear here. The tags to look for can be changed in the plugin settings.",
+			};
+		case "no-active-note":
+			return { title: "No note is open", hint: "Open a conference note, or turn off \"Current note only\" to see every note." };
+		case "not-conference-note":
+			return { title: "This note is not a conference note", hint: "Tag it with #Conference to index it, or turn off \"Current note only\" to see every note." };
+		default:
+			break;
+	}
+	if (options.query && model.qaTotal > 0) {
+		return { title: `No questions match "${options.query.text.trim()}"`, hint: "Try fewer or other words, or clear the search." };
+	}
+	return { title: "No questions yet", hint: "Write a question as \"Q. …\" and its answer as \"A. …\" under a \"## Talk - Speaker\" heading." };
+}
+
+function glossaryEmptyText(model: PanelModel, options: RenderOptions): { title: string; hint: string } {
+	if (options.emptyReason === "indexing") return { title: "Indexing…", hint: "Glossary entries appear here in a moment." };
+	if (options.query && model.termTotal > 0) {
+		return { title: `No terms match "${options.query.text.trim()}"`, hint: "Try fewer or other words, or clear the search." };
+	}
+	return {
+		title: "No glossary entries yet",
+		hint: "Explain a term with a blockquote: a first line \"> Term (Alias)\" and the definition on the next \"> …\" line.",
+	};
+}

@@ -1,0 +1,521 @@
+/**
+ * The conference side panel: an ItemView in the right sidebar with a search box, a "Current note only"
+ * switch, and the tree PanelRenderer builds. It follows the index and the active note, opens notes at
+ * the line the user picks, and is driven by mouse or keyboard (roving tabindex over the tree's rows).
+ */
+import {
+	Component,
+	debounce,
+	ItemView,
+	Keymap,
+	MarkdownRenderer,
+	Menu,
+	Notice,
+	TFile,
+	type App,
+	type MarkdownView,
+	type Plugin,
+	type WorkspaceLeaf,
+} from "obsidian";
+import { compileQuery, type SearchQuery } from "../core/search";
+import type { ConferenceIndex } from "../obsidian/conference-index";
+import type { SettingsStore } from "../obsidian/settings-store";
+import { definitionToMarkdown, noteToMarkdown, qaToMarkdown, talkToMarkdown, termToMarkdown } from "./panel-copy";
+import { buildPanelModel, type PanelModel } from "./panel-model";
+import { HealthTracker } from "./panel-health";
+import { PanelRenderer, type EmptyReason, type RowInfo } from "./panel-render";
+
+export const VIEW_TYPE_CONFERENCE_PANEL = "cqg-conference-panel";
+const ICON = "message-square";
+const PAGE_SIZE = 200;
+const SEARCH_DELAY_MS = 120;
+
+export class ConferencePanelView extends ItemView {
+	private readonly renderer = new PanelRenderer();
+	/** Owns what MarkdownRenderer attaches to rendered answers; replaced on every render, unloaded on close. */
+	private renderScope: Component | null = null;
+	private bodyEl!: HTMLElement;
+	private searchEl!: HTMLInputElement;
+	private currentToggleEl!: HTMLInputElement;
+	private query: SearchQuery | null = null;
+	private readonly expanded = new Set<string>();
+	private readonly collapsed = new Set<string>();
+	private readonly pageLimits = new Map<string, number>();
+	private activePath: string | null = null;
+	/** Key of the row that holds the roving tabindex. */
+	private focusKey: string | null = null;
+	private lastModel: PanelModel | null = null;
+	private readonly searchLater = debounce((text: string) => this.setQuery(text), SEARCH_DELAY_MS, true);
+	/** Glossary-health warnings, computed in the background after the index changes. */
+	readonly health: HealthTracker;
+
+	constructor(
+		leaf: WorkspaceLeaf,
+		private readonly index: ConferenceIndex,
+		private readonly settings: SettingsStore,
+	) {
+		super(leaf);
+		this.health = new HealthTracker(index, () => this.render());
+	}
+
+	getViewType(): string {
+		return VIEW_TYPE_CONFERENCE_PANEL;
+	}
+
+	getDisplayText(): string {
+		return "Conference panel";
+	}
+
+	getIcon(): string {
+		return ICON;
+	}
+
+	/** The model of the last render (tests and other views may read it). */
+	get model(): PanelModel | null {
+		return this.lastModel;
+	}
+
+	protected async onOpen(): Promise<void> {
+		this.activePath = this.app.workspace.getActiveFile()?.path ?? null;
+		this.contentEl.empty();
+		this.contentEl.addClass("cqg-panel");
+		this.buildToolbar(this.contentEl.createDiv({ cls: "cqg-panel-toolbar" }));
+		this.bodyEl = this.contentEl.createDiv({ cls: "cqg-panel-body", attr: { role: "tree", "aria-label": "Conference notes and glossary" } });
+
+		this.registerDomEvent(this.bodyEl, "click", (evt) => this.onClick(evt));
+		this.registerDomEvent(this.bodyEl, "keydown", (evt) => this.onKeyDown(evt));
+		this.registerDomEvent(this.bodyEl, "contextmenu", (evt) => this.onContextMenu(evt));
+		this.registerDomEvent(this.bodyEl, "focusin", (evt) => this.onFocusIn(evt));
+
+		this.registerEvent(
+			this.index.on("changed", () => {
+				this.render();
+				this.health.refresh();
+			}),
+		);
+		this.registerEvent(
+			this.app.workspace.on("file-open", (file) => {
+				const path = file?.path ?? null;
+				if (path === this.activePath) return;
+				this.activePath = path;
+				if (this.settings.current.currentNoteOnly) this.render();
+			}),
+		);
+		this.registerEvent(
+			this.settings.on("changed", (keys) => {
+				if (keys.includes("currentNoteOnly")) this.currentToggleEl.checked = this.settings.current.currentNoteOnly;
+				if (keys.includes("currentNoteOnly") || keys.includes("expandAnswers")) this.render();
+			}),
+		);
+		this.addAction("chevrons-down-up", "Collapse all", () => this.collapseAll());
+		this.render();
+		this.health.refresh();
+	}
+
+	protected async onClose(): Promise<void> {
+		this.health.stop();
+		this.searchLater.cancel();
+		this.dropRenderScope();
+	}
+
+	/** Filters the panel by `text` (case-insensitive, NFC, spacing ignored). */
+	setQuery(text: string): void {
+		this.searchLater.cancel();
+		if (this.searchEl.value !== text) this.searchEl.value = text;
+		this.searchEl.parentElement?.toggleClass("has-query", text.length > 0);
+		const query = compileQuery(text);
+		if (query?.key === this.query?.key) return;
+		this.query = query;
+		this.render();
+	}
+
+	/** Rebuilds the tree from the index, keeping expansion, focus and scroll position. */
+	render(): void {
+		if (!this.bodyEl) return;
+		const current = this.settings.current;
+		const notePath = current.currentNoteOnly ? this.activePath : null;
+		const notes = this.index.notes();
+		let model: PanelModel;
+		if (current.currentNoteOnly && (notePath === null || !this.index.note(notePath))) {
+			model = buildPanelModel([], [], { query: this.query, notePath });
+			model.qaTotal = notes.reduce((n, note) => n + note.qa.length, 0);
+		} else {
+			model = buildPanelModel(notes, this.index.terms.records(), { query: this.query, notePath });
+		}
+		this.lastModel = model;
+
+		const hadFocus = this.bodyEl.contains(this.bodyEl.ownerDocument.activeElement);
+		const scrollTop = this.bodyEl.scrollTop;
+		this.dropRenderScope();
+		const scope = new Component();
+		this.renderScope = this.addChild(scope);
+		this.renderer.render(this.bodyEl, model, {
+			query: this.query,
+			expanded: this.expanded,
+			collapsed: this.collapsed,
+			expandAnswers: current.expandAnswers,
+			emptyReason: this.emptyReason(notePath),
+			warnings: this.health.warnings(notePath),
+			renderMarkdown: (markdown, el, sourcePath) => MarkdownRenderer.render(this.app, markdown, el, sourcePath, scope),
+			pageSize: PAGE_SIZE,
+			pageLimits: this.pageLimits,
+		});
+		this.bodyEl.scrollTop = scrollTop;
+		this.restoreFocus(hadFocus);
+	}
+
+	private emptyReason(notePath: string | null): EmptyReason | null {
+		const current = this.settings.current;
+		if (!this.index.ready && this.index.notes().length === 0) return "indexing";
+		if (current.currentNoteOnly) {
+			if (notePath === null) return "no-active-note";
+			if (!this.index.note(notePath)) return "not-conference-note";
+		}
+		if (this.index.notes().length === 0) return "no-notes";
+		return null;
+	}
+
+	private buildToolbar(toolbar: HTMLElement): void {
+		const search = toolbar.createDiv({ cls: "search-input-container cqg-panel-search" });
+		this.searchEl = search.createEl("input", {
+			type: "search",
+			placeholder: "Search questions, answers and terms…",
+			attr: { "aria-label": "Search questions, answers and terms", spellcheck: "false", enterkeyhint: "search" },
+		});
+		const clear = search.createDiv({ cls: "search-input-clear-button", attr: { "aria-label": "Clear search", role: "button" } });
+		this.registerDomEvent(clear, "click", () => {
+			this.setQuery("");
+			this.searchEl.focus();
+		});
+		this.registerDomEvent(this.searchEl, "input", () => {
+			search.toggleClass("has-query", this.searchEl.value.length > 0);
+			this.searchLater(this.searchEl.value);
+		});
+		this.registerDomEvent(this.searchEl, "keydown", (evt) => {
+			if (evt.key === "Escape" && this.searchEl.value !== "") {
+				evt.preventDefault();
+				this.setQuery("");
+			} else if (evt.key === "ArrowDown" || evt.key === "Enter") {
+				evt.preventDefault();
+				this.setQuery(this.searchEl.value);
+				this.focusRow(this.rows()[0]);
+			}
+		});
+
+		const label = toolbar.createEl("label", { cls: "cqg-panel-current" });
+		this.currentToggleEl = label.createEl("input", { type: "checkbox" });
+		this.currentToggleEl.checked = this.settings.current.currentNoteOnly;
+		label.appendText("Current note only");
+		this.registerDomEvent(this.currentToggleEl, "change", () => {
+			void this.settings.update({ currentNoteOnly: this.currentToggleEl.checked });
+		});
+	}
+
+	private dropRenderScope(): void {
+		if (this.renderScope) this.removeChild(this.renderScope);
+		this.renderScope = null;
+	}
+
+	// ----- rows and focus -----
+
+	private rows(): HTMLElement[] {
+		return Array.from(this.bodyEl.querySelectorAll<HTMLElement>(".cqg-panel-row"));
+	}
+
+	private focusRow(row: HTMLElement | undefined): void {
+		if (!row) return;
+		for (const el of this.bodyEl.querySelectorAll<HTMLElement>('.cqg-panel-row[tabindex="0"]')) el.tabIndex = -1;
+		row.tabIndex = 0;
+		row.focus();
+		this.focusKey = row.dataset.key ?? null;
+	}
+
+	private restoreFocus(hadFocus: boolean): void {
+		if (this.focusKey === null) return;
+		const row = this.rows().find((r) => r.dataset.key === this.focusKey);
+		if (!row) return;
+		for (const el of this.bodyEl.querySelectorAll<HTMLElement>('.cqg-panel-row[tabindex="0"]')) el.tabIndex = -1;
+		row.tabIndex = 0;
+		if (hadFocus) row.focus();
+	}
+
+	private onFocusIn(evt: FocusEvent): void {
+		const hit = this.renderer.rowOf(evt.target);
+		if (hit && hit.el.tabIndex !== 0) this.focusRow(hit.el);
+		else if (hit) this.focusKey = hit.el.dataset.key ?? null;
+	}
+
+	// ----- expanding -----
+
+	private setExpanded(key: string, open: boolean): void {
+		if (open) {
+			this.collapsed.delete(key);
+			this.expanded.add(key);
+		} else {
+			this.expanded.delete(key);
+			this.collapsed.add(key);
+		}
+	}
+
+	private toggle(row: HTMLElement, open?: boolean): void {
+		const key = row.dataset.key;
+		const state = row.getAttribute("aria-expanded");
+		if (key === undefined || state === null) return;
+		const next = open ?? state !== "true";
+		if (next === (state === "true")) return;
+		this.setExpanded(key, next);
+		this.focusKey = key;
+		this.render();
+	}
+
+	private collapseAll(): void {
+		for (const row of this.rows()) {
+			const info = this.renderer.rowOf(row)?.info;
+			if (info && info.kind !== "section" && row.getAttribute("aria-expanded") === "true") this.setExpanded(info.key, false);
+		}
+		this.render();
+	}
+
+	private showMore(key: string): void {
+		const group = this.lastModel?.notes.flatMap((n) => n.talks).find((t) => t.key === key);
+		const shown = Math.max(PAGE_SIZE, this.pageLimits.get(key) ?? 0);
+		this.pageLimits.set(key, shown + PAGE_SIZE);
+		// Keep the keyboard where the new rows begin.
+		const next = group?.items[shown];
+		if (next) this.focusKey = next.key;
+		this.render();
+	}
+
+	// ----- acting on rows -----
+
+	private onClick(evt: MouseEvent): void {
+		const hit = this.renderer.rowOf(evt.target);
+		if (!hit) return;
+		const { el, info } = hit;
+		this.focusRow(el);
+		const target = evt.target as HTMLElement;
+		if (target.closest(".cqg-panel-chevron")) {
+			this.toggle(el);
+			return;
+		}
+		if (info.kind === "answer") {
+			const link = target.closest("a");
+			if (link) {
+				this.followLink(link, info.item.note.path, evt);
+				return;
+			}
+		}
+		this.activate(el, info, evt);
+	}
+
+	/** Enter or click: open the line a row stands for, or fold a heading row. */
+	private activate(el: HTMLElement, info: RowInfo, evt: MouseEvent | KeyboardEvent): void {
+		switch (info.kind) {
+			case "section":
+			case "note":
+			case "talk":
+				this.toggle(el);
+				return;
+			case "more":
+				this.showMore(info.key);
+				return;
+			case "question":
+				void this.openAt(info.item.note.path, info.item.pair.line, evt);
+				return;
+			case "answer":
+				void this.openAt(info.item.note.path, info.item.pair.answerLine, evt);
+				return;
+			case "term": {
+				const first = info.term.definitions[0];
+				if (first) void this.openAt(first.path, first.line, evt);
+				return;
+			}
+			case "definition":
+				void this.openAt(info.definition.path, info.definition.line, evt);
+				return;
+			case "warning":
+				if (info.warning.path !== undefined) void this.openAt(info.warning.path, info.warning.line ?? 1, evt);
+				return;
+		}
+	}
+
+	/** Internal links inside a rendered answer open like links in a note; other links keep their default. */
+	private followLink(link: HTMLAnchorElement, sourcePath: string, evt: MouseEvent): void {
+		if (!link.hasClass("internal-link")) return;
+		evt.preventDefault();
+		const target = link.getAttr("data-href") ?? link.getAttr("href");
+		if (target) void this.app.workspace.openLinkText(target, sourcePath, Keymap.isModEvent(evt));
+	}
+
+	/**
+	 * Opens `path` at 1-based `line`. This is what Obsidian's own backlinks, outline and search panes do:
+	 * `openFile` with an ephemeral state `{ line }` (0-based), which scrolls the Markdown view to the line
+	 * in reading view and in the editor. In the editor we also put the cursor at the start of that line,
+	 * which the editor marks as the active line. We do not select the line: a keyboard user who presses
+	 * Enter again would replace it.
+	 */
+	async openAt(path: string, line: number, evt?: MouseEvent | KeyboardEvent): Promise<void> {
+		const file = this.app.vault.getAbstractFileByPath(path);
+		if (!(file instanceof TFile)) {
+			new Notice(`"${path}" no longer exists.`);
+			return;
+		}
+		const target = Math.max(0, line - 1);
+		const leaf = this.app.workspace.getLeaf(Keymap.isModEvent(evt));
+		await leaf.openFile(file, { active: true, eState: { line: target } });
+		const view = leaf.view;
+		if (view.getViewType() !== "markdown") return;
+		const markdown = view as MarkdownView;
+		if (markdown.getMode() !== "source") return;
+		const editor = markdown.editor;
+		if (target >= editor.lineCount()) return;
+		const position = { line: target, ch: 0 };
+		editor.setCursor(position);
+		editor.scrollIntoView({ from: position, to: { line: target, ch: editor.getLine(target).length } }, true);
+	}
+
+	private onKeyDown(evt: KeyboardEvent): void {
+		const hit = this.renderer.rowOf(evt.target);
+		if (!hit) return;
+		const { el, info } = hit;
+		const rows = this.rows();
+		const at = rows.indexOf(el);
+		const expanded = el.getAttribute("aria-expanded");
+		switch (evt.key) {
+			case "ArrowDown":
+				this.focusRow(rows[at + 1]);
+				break;
+			case "ArrowUp":
+				if (at === 0) this.searchEl.focus();
+				else this.focusRow(rows[at - 1]);
+				break;
+			case "Home":
+				this.focusRow(rows[0]);
+				break;
+			case "End":
+				this.focusRow(rows[rows.length - 1]);
+				break;
+			case "ArrowRight":
+				if (expanded === "false") this.toggle(el, true);
+				else if (expanded === "true") this.focusRow(rows[at + 1]);
+				break;
+			case "ArrowLeft":
+				if (expanded === "true") this.toggle(el, false);
+				else this.focusRow(this.parentRow(rows, at));
+				break;
+			case "Enter":
+				this.activate(el, info, evt);
+				break;
+			case " ":
+				if (expanded !== null) this.toggle(el);
+				else this.activate(el, info, evt);
+				break;
+			case "ContextMenu":
+				this.showMenu(info, el, null);
+				break;
+			case "F10":
+				if (!evt.shiftKey) return;
+				this.showMenu(info, el, null);
+				break;
+			default:
+				return;
+		}
+		evt.preventDefault();
+	}
+
+	private parentRow(rows: HTMLElement[], at: number): HTMLElement | undefined {
+		const level = Number(rows[at]?.getAttribute("aria-level") ?? 1);
+		for (let i = at - 1; i >= 0; i--) if (Number(rows[i].getAttribute("aria-level")) < level) return rows[i];
+		return undefined;
+	}
+
+	// ----- context menu -----
+
+	private onContextMenu(evt: MouseEvent): void {
+		const hit = this.renderer.rowOf(evt.target);
+		if (!hit) return;
+		evt.preventDefault();
+		this.focusRow(hit.el);
+		this.showMenu(hit.info, hit.el, evt);
+	}
+
+	private showMenu(info: RowInfo, el: HTMLElement, evt: MouseEvent | null): void {
+		const menu = new Menu();
+		const copy = (title: string, markdown: () => string) =>
+			menu.addItem((item) => item.setTitle(title).setIcon("copy").onClick(() => void this.copy(markdown())));
+		const open = (title: string, path: string, line: number) =>
+			menu.addItem((item) => item.setTitle(title).setIcon("file-symlink").onClick(() => void this.openAt(path, line, new MouseEvent("click", { ctrlKey: true }))));
+		switch (info.kind) {
+			case "question":
+			case "answer":
+				copy("Copy Q&A as Markdown", () => qaToMarkdown(info.item.pair));
+				copy("Copy question", () => info.item.pair.question);
+				open("Open in new tab", info.item.note.path, info.kind === "answer" ? info.item.pair.answerLine : info.item.pair.line);
+				break;
+			case "talk":
+				copy("Copy talk Q&A as Markdown", () => talkToMarkdown(info.note.note, info.group.talk));
+				if (info.group.talk) open("Open in new tab", info.note.note.path, info.group.talk.line);
+				break;
+			case "note":
+				copy("Copy note Q&A as Markdown", () => noteToMarkdown(info.group.note));
+				open("Open in new tab", info.group.note.path, 1);
+				break;
+			case "term":
+				copy("Copy entry as Markdown", () => termToMarkdown(info.term.definitions));
+				if (info.term.definitions[0]) open("Open in new tab", info.term.definitions[0].path, info.term.definitions[0].line);
+				break;
+			case "definition":
+				copy("Copy entry as Markdown", () => definitionToMarkdown(info.definition));
+				open("Open in new tab", info.definition.path, info.definition.line);
+				break;
+			default:
+				return;
+		}
+		if (evt) menu.showAtMouseEvent(evt);
+		else {
+			const rect = el.getBoundingClientRect();
+			menu.showAtPosition({ x: rect.left, y: rect.bottom });
+		}
+	}
+
+	private async copy(markdown: string): Promise<void> {
+		try {
+			await navigator.clipboard.writeText(markdown);
+			new Notice("Copied to the clipboard.");
+		} catch {
+			new Notice("Could not copy to the clipboard.");
+		}
+	}
+}
+
+/**
+ * Shows a leaf, expanding its sidebar. `Workspace.revealLeaf` is in the API long before 1.5 and is what
+ * Obsidian's docs use for this; its typings carry `@since 1.7.2` because 1.7.2 made it return a promise
+ * (it loads deferred views). So it is looked up and awaited either way, with focusing the leaf as the
+ * fallback should it ever be missing.
+ */
+async function revealLeaf(app: App, leaf: WorkspaceLeaf): Promise<void> {
+	const workspace = app.workspace as unknown as { revealLeaf?: (leaf: WorkspaceLeaf) => Promise<void> | void };
+	if (typeof workspace.revealLeaf === "function") await workspace.revealLeaf(leaf);
+	else app.workspace.setActiveLeaf(leaf, { focus: true });
+}
+
+/** Reveals the panel, creating it in the right sidebar the first time. */
+export async function openConferencePanel(app: App): Promise<void> {
+	const existing = app.workspace.getLeavesOfType(VIEW_TYPE_CONFERENCE_PANEL)[0];
+	if (existing) {
+		await revealLeaf(app, existing);
+		return;
+	}
+	const leaf = app.workspace.getRightLeaf(false);
+	if (!leaf) return;
+	await leaf.setViewState({ type: VIEW_TYPE_CONFERENCE_PANEL, active: true });
+	await revealLeaf(app, leaf);
+}
+
+/** Registers the panel's view, ribbon icon and "Open conference panel" command. */
+export function registerSidePanel(plugin: Plugin, index: ConferenceIndex, settings: SettingsStore): void {
+	plugin.registerView(VIEW_TYPE_CONFERENCE_PANEL, (leaf) => new ConferencePanelView(leaf, index, settings));
+	plugin.addRibbonIcon(ICON, "Open conference panel", () => void openConferencePanel(plugin.app));
+	plugin.addCommand({ id: "open-panel", name: "Open conference panel", callback: () => void openConferencePanel(plugin.app) });
+}
