@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from "vitest";
 import type { App as ObsidianApp } from "obsidian";
-import { App, Modal } from "../stubs/obsidian";
+import { App, Modal, type SuggestModal } from "../stubs/obsidian";
 import { TermSuggestModal } from "../../src/ui/term-suggest-modal";
 import { distinctDefinitions, PickModal } from "../../src/ui/definition-pick-modal";
 import type { TermDefinition, TermRecord } from "../../src/core/types";
@@ -29,14 +29,21 @@ const RECORDS: TermRecord[] = [
 let app: App;
 let chosen: string[];
 
-function open(seed?: string): TermSuggestModal {
-	const modal = new TermSuggestModal(app as unknown as ObsidianApp, RECORDS, { seed, onChoose: (r) => chosen.push(r.term) });
-	modal.open();
-	return modal;
+/** The modal as the stub sees it, with its test helpers (type, choose, suggestionEls). */
+type Shown = SuggestModal<unknown>;
+
+function asShown(modal: unknown): Shown {
+	return modal as Shown;
 }
 
-function titles(modal: TermSuggestModal): string[] {
-	return (modal as unknown as { suggestionEls: HTMLElement[] }).suggestionEls.map((el) => el.querySelector(".suggestion-title")?.textContent ?? "");
+function open(seed?: string): Shown {
+	const modal = new TermSuggestModal(app as unknown as ObsidianApp, RECORDS, { seed, onChoose: (r) => chosen.push(r.term) });
+	modal.open();
+	return asShown(modal);
+}
+
+function titles(modal: Shown): string[] {
+	return modal.suggestionEls.map((el) => el.querySelector(".suggestion-title")?.textContent ?? "");
 }
 
 beforeEach(() => {
@@ -50,7 +57,7 @@ describe("TermSuggestModal", () => {
 	it("lists every term with its first definition and its source", () => {
 		const modal = open();
 		expect(titles(modal)).toHaveLength(RECORDS.length);
-		const roas = (modal as unknown as { suggestionEls: HTMLElement[] }).suggestionEls[3];
+		const roas = modal.suggestionEls[3];
 		expect(roas.querySelector(".suggestion-title")?.textContent).toBe("ROAS (Return on Ad Spend)");
 		expect(roas.querySelector(".suggestion-note")?.textContent).toBe("광고비 대비 매출");
 		expect(roas.querySelector(".suggestion-aux")?.textContent).toBe("Day 1 +2 · 3 definitions");
@@ -112,7 +119,7 @@ describe("definition picker", () => {
 		const picked: string[] = [];
 		const modal = new PickModal(app as unknown as ObsidianApp, distinctDefinitions(roas).map((d) => ({ value: d, title: d.definition, aux: d.path })), (d) => picked.push(d.definition));
 		modal.open();
-		modal.choose(1);
+		asShown(modal).choose(1);
 		expect(picked).toEqual(["광고 1원당 수익"]);
 	});
 });
