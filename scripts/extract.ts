@@ -1,16 +1,28 @@
 /**
- * npm run extract -- <file or folder>... [--tag NAME]...
+ * npm run extract -- <file or folder>... [--tag NAME]... [--export md|csv|json|tsv [--out FILE [--force]]]
  *
  * Prints one JSON object {"notes": [...]} for the notes that carry the tag (default `Conference`).
+ * With `--export`, prints (or writes to FILE, never replacing an existing file without `--force`) the
+ * Markdown digest, CSV, JSON or Anki TSV of the plugin's export commands instead.
  * Folders are read recursively for `.md` files. Errors (missing path, unreadable file) go to stderr and
  * make the exit code non-zero; the other files are still processed.
  */
+import { existsSync, writeFileSync } from "node:fs";
+import { exportAs, isExportFormat, type ExportFormat } from "../src/core/export";
 import { noteToJson, parseSources } from "../src/core/extract";
 import { readMarkdownFiles } from "./source-files";
 
 interface CliArgs {
 	paths: string[];
 	tags: string[];
+	exportFormat?: ExportFormat;
+	out?: string;
+	force?: boolean;
+}
+
+function exportFormatOf(value: string | undefined): ExportFormat {
+	if (!value || !isExportFormat(value)) throw new Error("--export needs one of md, csv, json, tsv");
+	return value;
 }
 
 function parseArgs(argv: readonly string[]): CliArgs {
@@ -23,8 +35,16 @@ function parseArgs(argv: readonly string[]): CliArgs {
 			args.tags.push(value);
 		} else if (arg.startsWith("--tag=")) {
 			args.tags.push(arg.slice("--tag=".length));
+		} else if (arg === "--export" || arg.startsWith("--export=")) {
+			args.exportFormat = exportFormatOf(arg === "--export" ? argv[++i] : arg.slice("--export=".length));
+		} else if (arg === "--out" || arg.startsWith("--out=")) {
+			const value = arg === "--out" ? argv[++i] : arg.slice("--out=".length);
+			if (!value) throw new Error("--out needs a file name");
+			args.out = value;
+		} else if (arg === "--force") {
+			args.force = true;
 		} else if (arg === "--help" || arg === "-h") {
-			console.log("usage: npm run extract -- <file or folder>... [--tag NAME]");
+			console.log("usage: npm run extract -- <file or folder>... [--tag NAME] [--export md|csv|json|tsv [--out FILE [--force]]]");
 			process.exit(0);
 		} else {
 			args.paths.push(arg);
@@ -47,8 +67,27 @@ function main(): number {
 	}
 	const { files, errors } = readMarkdownFiles(args.paths);
 	const parsed = parseSources(files, { tags: args.tags.length > 0 ? args.tags : undefined });
+	if (args.exportFormat) return writeExport(args, parsed.map(({ record }) => record), errors);
 	const notes = parsed.map(({ record }) => noteToJson(record, []));
 	process.stdout.write(`${JSON.stringify({ notes }, null, 2)}\n`);
+	for (const error of errors) console.error(`extract: ${error}`);
+	return errors.length > 0 ? 1 : 0;
+}
+
+/** `--export`: the export commands' output, to stdout or to `--out` (never replacing a file without `--force`). */
+function writeExport(args: CliArgs, records: Parameters<typeof exportAs>[0]["notes"], errors: string[]): number {
+	const format = args.exportFormat as ExportFormat;
+	if (args.out && existsSync(args.out) && !args.force) {
+		console.error(`extract: ${args.out} already exists; pass --force to replace it`);
+		return 2;
+	}
+	const result = exportAs({ notes: records }, format, { bom: Boolean(args.out) && format === "csv" });
+	if (args.out) {
+		writeFileSync(args.out, result.text, "utf8");
+		console.error(`extract: wrote ${result.qaCount} Q&A and ${result.glossaryCount} glossary entries to ${args.out}`);
+	} else {
+		process.stdout.write(result.text);
+	}
 	for (const error of errors) console.error(`extract: ${error}`);
 	return errors.length > 0 ? 1 : 0;
 }
