@@ -1,7 +1,20 @@
 import { Plugin } from "obsidian";
+import { registerConferenceIndex } from "./obsidian/conference-index";
+import { SettingsStore } from "./obsidian/settings-store";
+import { registerSettingsTab } from "./ui/settings-tab";
+import { registerSidePanel } from "./ui/side-panel-view";
 
+/**
+ * Wiring only. Each feature registers itself with one `registerX(this, index, settings)` line below;
+ * everything it registers goes through the plugin (or a child component) and is released on unload.
+ * Heavy work waits for the workspace layout: the index starts in `onLayoutReady`, not here.
+ */
 export default class ConferenceQaGlossaryPlugin extends Plugin {
-	onload(): void {
-		// Wiring lands with the indexer, panel, hovers and commands.
+	async onload(): Promise<void> {
+		const settings = await SettingsStore.load(this);
+		const index = registerConferenceIndex(this, settings);
+
+		registerSidePanel(this, index, settings);
+		registerSettingsTab(this, index, settings);
 	}
 }
