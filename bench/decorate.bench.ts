@@ -7,14 +7,15 @@
  *   the whole note. Target < 1 ms.
  * - hover_lookup_us: from a mention's `data-term` to its TermRecord (what a hover does before rendering).
  *   Target < 50 µs.
- * Also printed: the one-off skipped-blocks scan of the note, and the cost of a keystroke for that field.
+ * Also printed: the one-off skipped-blocks scan and glossary-blocks read of the note, and the cost of a
+ * keystroke for the skipped-blocks field.
  */
 import { EditorState } from "@codemirror/state";
 import { findMentions } from "../src/core/matcher";
 import { findGlossaryBlocks, parseNote } from "../src/core/note-parser";
 import { TermIndex } from "../src/core/term-index";
 import type { GlossaryEntry } from "../src/core/types";
-import { decorationsFor, mentionsInRanges, scanSkippedBlocks, skippedBlocksField } from "../src/ui/mention-decorations";
+import { decorationsFor, glossarySpans, MarkCache, mentionsInRanges, scanSkippedBlocks, skippedBlocksField, SYNC_GLOSSARY_CHARS } from "../src/ui/mention-decorations";
 import type { MentionSource } from "../src/ui/mention-decorations";
 import { seedNotes } from "./corpus";
 import { bestOf, figure, medianOf, seededRandom, utf8Bytes, type Benchmark } from "./harness";
@@ -92,12 +93,18 @@ const bench: Benchmark = async (log) => {
 		const line = state.doc.lineAt(Math.floor(random() * (state.doc.length - VIEWPORT_CHARS)));
 		viewports.push({ from: line.from, to: state.doc.lineAt(line.from + VIEWPORT_CHARS).to });
 	}
+	// The glossary-blocks field: read once when the note opens, re-read when typing pauses.
+	const glossaryMs = bestOf(() => glossarySpans(state.doc, findGlossaryBlocks), 1000, 3);
+	const glossary = glossarySpans(state.doc, findGlossaryBlocks);
+	const syncDoc = EditorState.create({ doc: text.slice(0, SYNC_GLOSSARY_CHARS) }).doc;
+	const syncGlossaryMs = medianOf(() => glossarySpans(syncDoc, findGlossaryBlocks), 30);
 	let mentions = 0;
-	for (const vp of viewports) mentions += mentionsInRanges(state, [vp], source).length;
+	for (const vp of viewports) mentions += mentionsInRanges(state, [vp], source.find, glossary).length;
 	const display = source.display(true);
+	const marks = new MarkCache();
 	const perViewport: number[] = [];
 	for (const vp of viewports) {
-		perViewport.push(medianOf(() => decorationsFor(mentionsInRanges(state, [vp], source), display), 15));
+		perViewport.push(medianOf(() => decorationsFor(mentionsInRanges(state, [vp], source.find, glossary), display, marks), 15));
 	}
 	perViewport.sort((a, b) => a - b);
 	const decorateMs = perViewport[Math.floor(perViewport.length / 2)];
@@ -122,6 +129,8 @@ const bench: Benchmark = async (log) => {
 	figure(log, "decorate: one viewport (p95)", p95, "ms");
 	log(`(${VIEWPORT_CHARS} chars per viewport, ${(mentions / viewports.length).toFixed(1)} mentions on average; ratio to target ${(decorateMs / 1).toFixed(2)})`);
 	figure(log, "skipped blocks: full scan of the note (on open)", scanMs, "ms");
+	figure(log, "glossary blocks: read of the note (on open, typing pauses)", glossaryMs, "ms");
+	figure(log, `glossary blocks: a keystroke in a ${SYNC_GLOSSARY_CHARS / 1000}k-char note (re-read)`, syncGlossaryMs, "ms");
 	figure(log, "skipped blocks: a keystroke (mapped)", keystrokeMs, "ms");
 	figure(log, "skipped blocks: typing a fence marker (rescan)", fenceMs, "ms");
 	figure(log, "hover: data-term → record", lookupUs, "µs", "< 50 µs");

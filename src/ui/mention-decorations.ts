@@ -5,13 +5,14 @@
  * - `skippedBlocksField` keeps the frontmatter, fenced code and `%%` comment ranges of the document. It maps
  *   them through edits and rescans only when an edited line (before or after the edit) holds block syntax
  *   (a fence, `%%`, a frontmatter delimiter), so a keystroke in a 5 MB note costs a few range mappings.
- * - Glossary blocks (a term line and its definition) are found around the visible lines with
- *   `glossaryBlocks`, looking back to where a quote or section starts.
+ * - A glossary-blocks field holds the note's own glossary blocks (a term line and its definition), read by
+ *   the note parser over the whole note: on every edit for notes up to 100,000 characters, otherwise
+ *   mapped through edits and read again once typing pauses.
  * - The plugin rebuilds on document, viewport and mode changes and on `refreshMentions` (dispatched when
  *   the term index or the settings change).
  */
 import { RangeSetBuilder, StateEffect, StateField } from "@codemirror/state";
-import type { ChangeSet, EditorState, Extension, Text } from "@codemirror/state";
+import type { ChangeSet, EditorState, Extension, StateEffectType, Text } from "@codemirror/state";
 import { Decoration, ViewPlugin } from "@codemirror/view";
 import type { DecorationSet, EditorView, PluginValue, ViewUpdate } from "@codemirror/view";
 import { newBlockState, skipBlockLine } from "../core/markdown-context";
@@ -45,26 +46,26 @@ export interface MentionDisplay {
 /** What the editor extension needs from the plugin. */
 export interface MentionSource {
 	/** Mentions in plain lines of text (no frontmatter/fence handling): offsets into `text`. */
-	find(text: string): TermMention[];
-	/** Glossary blocks (term line + definition) in a slice of Markdown, 1-based lines into it. */
-	glossaryBlocks?(text: string): LineRange[];
+	find: (text: string) => TermMention[];
+	/** Glossary blocks (term line + definition) of a whole note, 1-based lines (`findGlossaryBlocks`). */
+	glossaryBlocks?: (text: string) => LineRange[];
 	/** Display settings for Live Preview (`livePreview` true) or source mode. */
-	display(livePreview: boolean): MentionDisplay;
+	display: (livePreview: boolean) => MentionDisplay;
 	/**
 	 * Whether an editor state is in Live Preview. In Obsidian: `state.field(editorLivePreviewField, false)`
 	 * (passed in, so this module stays free of the `obsidian` runtime). Without it, every editor counts
 	 * as source mode.
 	 */
-	isLivePreview?(state: EditorState): boolean;
+	isLivePreview?: (state: EditorState) => boolean;
 	/** Called with every live editor view (to dispatch `refreshMentions`) and when it goes away. */
-	attach?(view: EditorView): void;
-	detach?(view: EditorView): void;
+	attach?: (view: EditorView) => void;
+	detach?: (view: EditorView) => void;
 	/** Pointer events on a decorated mention. */
-	hover?(el: HTMLElement, term: string, event: MouseEvent, view: EditorView): void;
-	leave?(el: HTMLElement, view: EditorView): void;
-	tap?(el: HTMLElement, term: string, view: EditorView): void;
+	hover?: (el: HTMLElement, term: string, event: MouseEvent, view: EditorView) => void;
+	leave?: (el: HTMLElement, view: EditorView) => void;
+	tap?: (el: HTMLElement, term: string, view: EditorView) => void;
 	/** Phones and tablets: a click is a tap even without a touch pointer event. */
-	isMobile?(): boolean;
+	isMobile?: () => boolean;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -211,53 +212,49 @@ function firstEndingAfter(ranges: readonly Span[], pos: number): number {
 	return lo;
 }
 
-/** How far back to look for the start of a quote or glossary section above the visible lines. */
-const MAX_CONTEXT_LINES = 400;
+// ---------------------------------------------------------------------------------------------------
+// Glossary blocks: the note's own term lines and definitions, read by the note parser over the whole
+// document (the parser is stateful, so a slice could read differently). Short notes re-read them on
+// every edit; long ones map them through edits and re-read once typing pauses.
 
-function isQuoteLine(text: string): boolean {
-	return text.trimStart().startsWith(">");
+/** Notes up to this many characters re-read their glossary blocks on every edit (about 2 ms, see the bench). */
+export const SYNC_GLOSSARY_CHARS = 100_000;
+/** Longer notes re-read them this long after the last edit. */
+export const GLOSSARY_REREAD_DELAY_MS = 400;
+
+export interface GlossaryBlocks {
+	/** Sorted line-aligned document ranges (term line to the definition's last line). */
+	ranges: readonly Span[];
+	/** Mapped through edits since the last read (a long note while the user types). */
+	stale: boolean;
 }
 
-function isSectionHeading(text: string): boolean {
-	return /^ {0,3}#{1,6}(?:\s|$)/.test(text);
-}
-
-/**
- * Glossary blocks overlapping `span`, as document ranges. The slice handed to `glossaryBlocks` starts at the
- * quote that contains the first visible line (so a definition whose term line is above the viewport is
- * still recognised) and carries the nearest heading above it (glossary sections are headed `## Glossary`).
- */
-function glossaryRanges(state: EditorState, span: Span, source: MentionSource, skipped: readonly Span[]): Span[] {
-	if (!source.glossaryBlocks) return [];
-	const doc = state.doc;
-	let first = doc.lineAt(span.from).number;
-	const last = doc.lineAt(span.to).number;
-	const floor = Math.max(1, first - MAX_CONTEXT_LINES);
-	while (first > floor && isQuoteLine(doc.line(first - 1).text)) first--;
-	let heading = "";
-	for (let n = first - 1; n >= floor; n--) {
-		const text = doc.line(n).text;
-		if (isSectionHeading(text) && !insideSkipped(skipped, doc.line(n).from)) {
-			heading = text;
-			break;
-		}
+/** Glossary blocks of the whole document as document ranges. */
+export function glossarySpans(doc: Text, glossaryBlocks: (text: string) => LineRange[]): Span[] {
+	const spans: Span[] = [];
+	for (const b of glossaryBlocks(doc.toString())) {
+		if (b.line < 1 || b.line > doc.lines) continue;
+		spans.push({ from: doc.line(b.line).from, to: doc.line(Math.min(doc.lines, Math.max(b.line, b.endLine))).to });
 	}
-	const body = doc.sliceString(doc.line(first).from, doc.line(last).to);
-	const shift = heading ? 1 : 0;
-	const blocks = source.glossaryBlocks(heading ? `${heading}\n${body}` : body);
-	const out: Span[] = [];
-	for (const b of blocks) {
-		const startLine = first + b.line - 1 - shift;
-		const endLine = Math.min(last, first + b.endLine - 1 - shift);
-		if (endLine < first || startLine > last) continue;
-		out.push({ from: doc.line(Math.max(first, startLine)).from, to: doc.line(endLine).to });
-	}
-	return out;
+	return mergeSpans(spans);
 }
 
-function insideSkipped(ranges: readonly Span[], pos: number): boolean {
-	const i = firstEndingAfter(ranges, pos);
-	return i < ranges.length && ranges[i].from <= pos;
+function glossaryBlocksField(glossaryBlocks: (text: string) => LineRange[], reread: StateEffectType<readonly Span[]>, syncChars: number): StateField<GlossaryBlocks> {
+	return StateField.define<GlossaryBlocks>({
+		create: (state) => ({ ranges: glossarySpans(state.doc, glossaryBlocks), stale: false }),
+		update(value, tr) {
+			for (const e of tr.effects) if (e.is(reread) && !tr.docChanged) return { ranges: e.value, stale: false };
+			if (!tr.docChanged) return value;
+			if (tr.newDoc.length <= syncChars) return { ranges: glossarySpans(tr.newDoc, glossaryBlocks), stale: false };
+			const ranges: Span[] = [];
+			for (const r of value.ranges) {
+				const from = tr.changes.mapPos(r.from, -1);
+				const to = tr.changes.mapPos(r.to, 1);
+				if (to > from) ranges.push({ from, to });
+			}
+			return { ranges, stale: true };
+		},
+	});
 }
 
 /** Sorted, merged copy of `spans`. */
@@ -273,24 +270,22 @@ function mergeSpans(spans: Span[]): Span[] {
 }
 
 /**
- * The mentions in `ranges` (e.g. `view.visibleRanges`), outside frontmatter, fenced code, comments and
- * glossary blocks, with document offsets. Ranges are widened to whole lines for matching; mentions
- * that do not overlap a given range are dropped.
+ * The mentions in `ranges` (e.g. `view.visibleRanges`), outside frontmatter, fenced code, comments and the
+ * `glossary` ranges, with document offsets. Ranges are widened to whole lines for matching; mentions that
+ * do not overlap a given range are dropped.
  */
-export function mentionsInRanges(state: EditorState, ranges: readonly Span[], source: MentionSource): TermMention[] {
+export function mentionsInRanges(state: EditorState, ranges: readonly Span[], find: (text: string) => TermMention[], glossary: readonly Span[] = []): TermMention[] {
 	const doc = state.doc;
 	const skipped = state.field(skippedBlocksField, false)?.ranges ?? scanSkippedBlocks(doc).ranges;
 	const lines = mergeSpans(ranges.map((r) => ({ from: doc.lineAt(r.from).from, to: doc.lineAt(Math.min(r.to, doc.length)).to })));
 	const result: TermMention[] = [];
 	for (const span of lines) {
-		const i = firstEndingAfter(skipped, span.from);
 		const holes: Span[] = [];
-		for (let k = i; k < skipped.length && skipped[k].from < span.to; k++) holes.push(skipped[k]);
-		const glossary = glossaryRanges(state, span, source, skipped);
-		const allHoles = glossary.length > 0 ? mergeSpans([...holes, ...glossary]) : holes;
-		for (const piece of subtract(span, allHoles)) {
+		for (let k = firstEndingAfter(skipped, span.from); k < skipped.length && skipped[k].from < span.to; k++) holes.push(skipped[k]);
+		for (let k = firstEndingAfter(glossary, span.from); k < glossary.length && glossary[k].from < span.to; k++) holes.push(glossary[k]);
+		for (const piece of subtract(span, mergeSpans(holes))) {
 			const text = doc.sliceString(piece.from, piece.to);
-			for (const m of source.find(text)) {
+			for (const m of find(text)) {
 				const from = m.from + piece.from;
 				const to = m.to + piece.from;
 				if (!overlapsAny(ranges, from, to)) continue;
@@ -307,28 +302,31 @@ function overlapsAny(ranges: readonly Span[], from: number, to: number): boolean
 	return false;
 }
 
-const markCache = new Map<string, Decoration>();
+/** Reuses one mark decoration per (class, term), so rebuilding a viewport allocates only the range set. */
+export class MarkCache {
+	private readonly marks = new Map<string, Decoration>();
 
-function markFor(term: string, cls: string): Decoration {
-	const key = `${cls}\u0000${term}`;
-	let mark = markCache.get(key);
-	if (!mark) {
-		if (markCache.size > 20_000) markCache.clear();
-		mark = Decoration.mark({ class: cls, attributes: { "data-term": term } });
-		markCache.set(key, mark);
+	get(term: string, cls: string): Decoration {
+		const key = `${cls}\u0000${term}`;
+		let mark = this.marks.get(key);
+		if (!mark) {
+			if (this.marks.size > 20_000) this.marks.clear();
+			mark = Decoration.mark({ class: cls, attributes: { "data-term": term } });
+			this.marks.set(key, mark);
+		}
+		return mark;
 	}
-	return mark;
 }
 
 /** Decorations for `mentions` (sorted by `from`), with the classes the display settings ask for. */
-export function decorationsFor(mentions: readonly TermMention[], display: MentionDisplay): DecorationSet {
+export function decorationsFor(mentions: readonly TermMention[], display: MentionDisplay, marks = new MarkCache()): DecorationSet {
 	if (!display.enabled) return Decoration.none;
 	const builder = new RangeSetBuilder<Decoration>();
 	let last = -1;
 	for (const m of mentions) {
 		if (display.markedOnly && !m.marked) continue;
 		if (m.from < last || m.to <= m.from) continue;
-		builder.add(m.from, m.to, markFor(m.term, mentionClass(m.marked, display.underline)));
+		builder.add(m.from, m.to, marks.get(m.term, mentionClass(m.marked, display.underline)));
 		last = m.to;
 	}
 	return builder.finish();
@@ -339,10 +337,10 @@ function isLivePreview(source: MentionSource, state: EditorState): boolean {
 }
 
 /** Decorations for what `view` shows now. */
-export function buildMentionDecorations(view: EditorView, source: MentionSource): DecorationSet {
+export function buildMentionDecorations(view: EditorView, source: MentionSource, glossary: readonly Span[] = [], marks?: MarkCache): DecorationSet {
 	const display = source.display(isLivePreview(source, view.state));
 	if (!display.enabled) return Decoration.none;
-	return decorationsFor(mentionsInRanges(view.state, view.visibleRanges, source), display);
+	return decorationsFor(mentionsInRanges(view.state, view.visibleRanges, source.find, glossary), display, marks);
 }
 
 function mentionTarget(view: EditorView, event: Event): HTMLElement | null {
@@ -352,25 +350,52 @@ function mentionTarget(view: EditorView, event: Event): HTMLElement | null {
 	return el && view.contentDOM.contains(el) ? el : null;
 }
 
-/** The editor extension: the skipped-blocks field and the mention plugin with its pointer handlers. */
-export function mentionDecorations(source: MentionSource): Extension {
+export interface MentionExtensionOptions {
+	/** Notes longer than this map their glossary blocks through edits and re-read them when typing pauses. */
+	syncGlossaryChars?: number;
+	rereadDelayMs?: number;
+}
+
+/** The editor extension: the skipped-blocks and glossary-blocks fields and the mention plugin with its pointer handlers. */
+export function mentionDecorations(source: MentionSource, options: MentionExtensionOptions = {}): Extension {
+	const reread = StateEffect.define<readonly Span[]>();
+	const glossaryBlocks = source.glossaryBlocks;
+	const glossaryField = glossaryBlocks ? glossaryBlocksField(glossaryBlocks, reread, options.syncGlossaryChars ?? SYNC_GLOSSARY_CHARS) : null;
+	const rereadDelay = options.rereadDelayMs ?? GLOSSARY_REREAD_DELAY_MS;
+	const marks = new MarkCache();
+	const glossaryOf = (state: EditorState) => (glossaryField ? state.field(glossaryField).ranges : []);
+
 	const plugin = ViewPlugin.fromClass(
 		class implements PluginValue {
 			decorations: DecorationSet;
 			private lastPointer = "mouse";
+			private rereadTimer: number | null = null;
 
 			constructor(readonly view: EditorView) {
-				this.decorations = buildMentionDecorations(view, source);
+				this.decorations = buildMentionDecorations(view, source, glossaryOf(view.state), marks);
 				source.attach?.(view);
 			}
 
 			update(update: ViewUpdate): void {
-				if (update.docChanged || update.viewportChanged || modeChanged(source, update) || hasRefresh(update)) {
-					this.decorations = buildMentionDecorations(update.view, source);
+				const glossaryChanged = glossaryField !== null && update.startState.field(glossaryField) !== update.state.field(glossaryField);
+				if (update.docChanged || update.viewportChanged || glossaryChanged || modeChanged(source, update) || hasRefresh(update)) {
+					this.decorations = buildMentionDecorations(update.view, source, glossaryOf(update.state), marks);
 				}
+				if (update.docChanged && glossaryField && glossaryBlocks && update.state.field(glossaryField).stale) this.scheduleReread(glossaryBlocks);
+			}
+
+			/** A long note: read its glossary blocks again once typing pauses. */
+			scheduleReread(read: (text: string) => LineRange[]): void {
+				const win = this.view.dom.ownerDocument.defaultView ?? window;
+				if (this.rereadTimer !== null) win.clearTimeout(this.rereadTimer);
+				this.rereadTimer = win.setTimeout(() => {
+					this.rereadTimer = null;
+					this.view.dispatch({ effects: reread.of(glossarySpans(this.view.state.doc, read)) });
+				}, rereadDelay);
 			}
 
 			destroy(): void {
+				if (this.rereadTimer !== null) (this.view.dom.ownerDocument.defaultView ?? window).clearTimeout(this.rereadTimer);
 				source.detach?.(this.view);
 			}
 
@@ -410,7 +435,7 @@ export function mentionDecorations(source: MentionSource): Extension {
 			},
 		},
 	);
-	return [skippedBlocksField, plugin];
+	return glossaryField ? [skippedBlocksField, glossaryField, plugin] : [skippedBlocksField, plugin];
 }
 
 function modeChanged(source: MentionSource, update: ViewUpdate): boolean {

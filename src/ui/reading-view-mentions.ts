@@ -255,6 +255,7 @@ export function mentionPostProcessor(options: ReadingViewOptions): (el: HTMLElem
 		}
 		return cachedBlocks;
 	};
+	const bound = new WeakSet<HTMLElement>();
 	return (el, ctx) => {
 		const settings = options.settings();
 		if (!settings.enabled) return;
@@ -268,16 +269,15 @@ export function mentionPostProcessor(options: ReadingViewOptions): (el: HTMLElem
 			}
 		}
 		const spans = markMentions(el, { find: options.find, markedOnly: settings.markedOnly, underline: settings.underline, glossarySection });
-		if (spans.length > 0) bindMentionEvents(el, options.handlers, options.isMobile);
+		if (spans.length > 0 && !bound.has(el)) {
+			bound.add(el);
+			bindMentionEvents(el, options.handlers, options.isMobile);
+		}
 	};
 }
 
-const bound = new WeakSet<HTMLElement>();
-
-/** Delegated pointer handling for the mentions under `root` (once per root). */
+/** Delegated pointer handling for the mentions under `root`. Call once per root. */
 export function bindMentionEvents(root: HTMLElement, handlers: MentionHandlers, isMobile: () => boolean = () => false): void {
-	if (bound.has(root)) return;
-	bound.add(root);
 	let lastPointer = "mouse";
 	const mentionOf = (event: Event): HTMLElement | null => {
 		const target = event.target as Node | null;

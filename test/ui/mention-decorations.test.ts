@@ -12,6 +12,7 @@ import type { GlossaryEntry, TermMention } from "../../src/core/types";
 import {
 	changeTouchesBlocks,
 	decorationsFor,
+	glossarySpans,
 	mentionDecorations,
 	mentionsInRanges,
 	refreshViews,
@@ -40,6 +41,12 @@ function sourceFor(index: TermIndex, display: (livePreview: boolean) => MentionD
 		detach: (v) => views.delete(v),
 		...extra,
 	};
+}
+
+/** mentionsInRanges with the note's glossary blocks, as the extension's field holds them. */
+function inRanges(state: EditorState, ranges: readonly Span[], source: MentionSource): TermMention[] {
+	const glossary = source.glossaryBlocks ? glossarySpans(state.doc, source.glossaryBlocks) : [];
+	return mentionsInRanges(state, ranges, source.find, glossary);
 }
 
 /** What the core matcher finds in the whole note, glossary blocks excluded: the reference answer. */
@@ -88,7 +95,7 @@ describe("skipped blocks", () => {
 	/** The same through the editor's skipped-blocks field and slices. */
 	const fieldLines = (text: string) => {
 		const state = EditorState.create({ doc: text, extensions: [skippedBlocksField] });
-		return mentionsInRanges(state, [{ from: 0, to: text.length }], plain).map((m) => m.line);
+		return inRanges(state, [{ from: 0, to: text.length }], plain).map((m) => m.line);
 	};
 
 	it("covers frontmatter, fences (also in quotes), math and comments like the matcher", () => {
@@ -154,7 +161,7 @@ describe("mentionsInRanges", () => {
 	it("finds mentions with document offsets and skips code, frontmatter and glossary blocks", () => {
 		const doc = ["---", "title: CTR", "---", "CTR and ROAS*", "```", "CTR", "```", "> CTR (Click-Through Rate)", "> Clicks over views; ROAS too", "", "티핑포인트를 지나", "`CTR` inline code and [ROAS](https://x.io/CTR)"].join("\n");
 		const state = EditorState.create({ doc, extensions: [skippedBlocksField] });
-		const found = mentionsInRanges(state, [{ from: 0, to: doc.length }], source);
+		const found = inRanges(state, [{ from: 0, to: doc.length }], source);
 		expect(found.map((m) => [m.text, m.term, m.marked, m.line])).toEqual([
 			["CTR", "CTR", false, 4],
 			["ROAS", "ROAS", true, 4],
@@ -169,7 +176,7 @@ describe("mentionsInRanges", () => {
 		const doc = ["> CTR (Click-Through Rate)", "> Clicks over views; the CTR of ads.", "", "CTR later"].join("\n");
 		const state = EditorState.create({ doc, extensions: [skippedBlocksField] });
 		const second = state.doc.line(2);
-		expect(mentionsInRanges(state, [{ from: second.from, to: state.doc.length }], source).map((m) => m.line)).toEqual([4]);
+		expect(inRanges(state, [{ from: second.from, to: state.doc.length }], source).map((m) => m.line)).toEqual([4]);
 	});
 
 	it("sees a glossary section whose heading is above the visible range", () => {
@@ -177,20 +184,72 @@ describe("mentionsInRanges", () => {
 		const state = EditorState.create({ doc, extensions: [skippedBlocksField] });
 		const visible = { from: state.doc.line(4).from, to: state.doc.length };
 		const expected = coreMentions(doc, index).filter((m) => overlaps(m, [visible]));
-		expect(mentionsInRanges(state, [visible], source)).toEqual(expected);
+		expect(inRanges(state, [visible], source)).toEqual(expected);
 		expect(expected.map((m) => m.line)).toEqual([7]);
+	});
+
+	it("a viewport starting inside a code block still sees the glossary quote after it", () => {
+		const doc = ["```", "CTR in code", "```", "> ROAS", "> Return on ad spend, unlike CTR", "", "ROAS and CTR"].join("\n");
+		const state = EditorState.create({ doc, extensions: [skippedBlocksField] });
+		const visible = { from: state.doc.line(2).from, to: state.doc.length };
+		expect(inRanges(state, [visible], source).map((m) => m.line)).toEqual([7, 7]);
+		expect(inRanges(state, [visible], source)).toEqual(coreMentions(doc, index));
+	});
+
+	it("a viewport starting at a thematic break is not read as frontmatter", () => {
+		const doc = ["intro", "---", "> CTR (Click-Through Rate)", "> Clicks over views", "---", "CTR"].join("\n");
+		const state = EditorState.create({ doc, extensions: [skippedBlocksField] });
+		const visible = { from: state.doc.line(2).from, to: state.doc.length };
+		expect(inRanges(state, [visible], source)).toEqual(coreMentions(doc, index));
+		expect(coreMentions(doc, index).map((m) => m.line)).toEqual([6]);
+	});
+
+	it("any viewport of a mixed note gives the core matcher's mentions in it (property)", () => {
+		const piece = fc.constantFrom(
+			"## Glossary",
+			"## Talk",
+			"### CTR",
+			"# Notes",
+			"- **CTR**: clicks over views",
+			"  - see ROAS too",
+			"> ROAS",
+			"> Return on ad spend, see CTR",
+			"> [!definition] CTR",
+			"![chart](c.png)",
+			"",
+			"",
+			"```",
+			"CTR code",
+			"---",
+			"CTR and ROAS*",
+			"티핑포인트를 지나",
+			"ROAS :: return on ad spend",
+			"$$",
+			"%%",
+		);
+		fc.assert(
+			fc.property(fc.array(piece, { minLength: 1, maxLength: 40 }), fc.nat(), fc.nat(), (lines, a, b) => {
+				const doc = lines.join("\n");
+				const state = EditorState.create({ doc, extensions: [skippedBlocksField] });
+				const from = state.doc.lineAt(Math.min(a, doc.length)).from;
+				const to = state.doc.lineAt(Math.min(doc.length, from + (b % 200))).to;
+				const expected = coreMentions(doc, index).filter((m) => m.from < to && m.to > from);
+				expect(inRanges(state, [{ from, to }], source)).toEqual(expected);
+			}),
+			{ numRuns: Number(process.env.CQG_PROPERTY_RUNS ?? 500) },
+		);
 	});
 
 	it("returns nothing with an empty index and for empty ranges", () => {
 		const empty = sourceFor(new TermIndex());
 		const state = EditorState.create({ doc: "CTR", extensions: [skippedBlocksField] });
-		expect(mentionsInRanges(state, [{ from: 0, to: 3 }], empty)).toEqual([]);
-		expect(mentionsInRanges(state, [], source)).toEqual([]);
+		expect(inRanges(state, [{ from: 0, to: 3 }], empty)).toEqual([]);
+		expect(inRanges(state, [], source)).toEqual([]);
 	});
 
 	it("decorationsFor honours marked-only and the underline style", () => {
 		const state = EditorState.create({ doc: "CTR and ROAS*" });
-		const found = mentionsInRanges(state, [{ from: 0, to: state.doc.length }], source);
+		const found = inRanges(state, [{ from: 0, to: state.doc.length }], source);
 		const classes = (display: MentionDisplay) => {
 			const out: string[] = [];
 			decorationsFor(found, display).between(0, 100, (from, to, d) => {
@@ -282,6 +341,27 @@ describe.skipIf(!hasSharedFixtures)("the reference note in a real EditorView", (
 		expect(decoratedRanges(view).map(({ from: f, to: t }) => [f, t])).toEqual(
 			coreMentions(doc, index)
 				.filter((m) => overlaps(m, visible))
+				.map((m) => [m.from, m.to]),
+		);
+	});
+
+	it("a long note maps its glossary blocks while the user types and re-reads them when typing pauses", async () => {
+		const index = referenceIndex();
+		const source = sourceFor(index);
+		const view = makeView(text, [mentionDecorations(source, { syncGlossaryChars: 1000, rereadDelayMs: 20 })]);
+		view.dispatch({ effects: EditorView.scrollIntoView(text.length, { y: "center" }) });
+		// Write a new glossary quote for ROAS at the end of the note.
+		const end = view.state.doc.length;
+		view.dispatch({ changes: { from: end, insert: "\n\n> ROAS  \n> 광고비 대비 매출" } });
+		const roasAtEnd = () => decoratedRanges(view).filter((d) => d.from > end);
+		// Until the note is read again, the new term line is an ordinary mention.
+		expect(roasAtEnd().map((d) => d.term)).toEqual(["ROAS"]);
+		await new Promise((resolve) => setTimeout(resolve, 60));
+		expect(roasAtEnd()).toEqual([]);
+		// Meanwhile the blocks above stayed in place through the edit.
+		expect(decoratedRanges(view).map(({ from, to }) => [from, to])).toEqual(
+			coreMentions(view.state.doc.toString(), index)
+				.filter((m) => overlaps(m, view.visibleRanges))
 				.map((m) => [m.from, m.to]),
 		);
 	});
