@@ -170,9 +170,9 @@ function planEntry(text: string, anchor: number, style: GlossaryStyle, entry: Fo
 }
 
 /**
- * Inserts an entry in the note's own glossary style as one editor transaction that also places the
- * cursor (after the definition, or on the empty definition line of a skeleton). `anchor` is the offset
- * whose paragraph the entry follows (default: the cursor).
+ * Inserts an entry in the note's own glossary style as one editor transaction (one undo step), then
+ * places the cursor after the definition, or on the empty definition line of a skeleton. `anchor` is the
+ * offset whose paragraph the entry follows (default: the cursor).
  */
 export function insertEntry(editor: Editor, path: string, spec: EntrySpec, anchor?: number): void {
 	const text = editor.getValue();
@@ -182,7 +182,10 @@ export function insertEntry(editor: Editor, path: string, spec: EntrySpec, ancho
 	const plan = planEntry(text, anchor ?? editor.posToOffset(editor.getCursor("to")), style, entry, note);
 	const at = editor.offsetToPos(plan.at);
 	const cursor = cursorPosition(at, plan);
-	editor.transaction({ changes: [{ from: at, to: at, text: plan.text }], selection: { from: cursor } });
+	// One change transaction, then the cursor: a selection-only update is no undo step of its own, so one
+	// undo removes the entry. (Setting the cursor apart keeps its position unambiguous: it is in the new text.)
+	editor.transaction({ changes: [{ from: at, to: at, text: plan.text }] });
+	editor.setCursor(cursor);
 	editor.scrollIntoView({ from: cursor, to: cursor });
 }
 

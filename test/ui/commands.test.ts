@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { undoDepth } from "@codemirror/commands";
 import type { Editor as ObsidianEditor, Plugin as ObsidianPlugin } from "obsidian";
 import { App, Editor, Modal, Notice, Plugin, SuggestModal, TFile } from "../stubs/obsidian";
 import { COMMAND_IDS, registerCommands, type CommandIndex } from "../../src/ui/commands";
@@ -154,8 +155,13 @@ describe("Insert term definition", () => {
 		modal.choose(0);
 		expect(withCursor(editor)).toBe(`Intro line\n\nThe CTR went up\nafter the launch.\n\n> CTR (Click-Through Rate)\n> ${CTR_DEF}|\n\nNext paragraph\n`);
 		expect(editor.getCursor()).toEqual({ line: 6, ch: 2 + CTR_DEF.length });
+		// Exactly one undo step, and it restores the note byte for byte.
+		expect(undoDepth(editor.cm.state)).toBe(1);
 		editor.undo();
 		expect(editor.getValue()).toBe(original);
+		expect(undoDepth(editor.cm.state)).toBe(0);
+		editor.redo();
+		expect(editor.getValue()).toBe(`Intro line\n\nThe CTR went up\nafter the launch.\n\n> CTR (Click-Through Rate)\n> ${CTR_DEF}\n\nNext paragraph\n`);
 	});
 
 	it("inserts a term without aliases", () => {
@@ -259,6 +265,7 @@ describe("Define term under cursor", () => {
 		const editor = editorFor("우리는 도미넌|트한 플레이어가 되고 싶다\n\n다음 문단");
 		runEditorCommand(app, COMMAND_IDS.define, editor);
 		expect(withCursor(editor)).toBe("우리는 도미넌트한 플레이어가 되고 싶다\n\n> 도미넌트한\n> |\n\n다음 문단");
+		expect(undoDepth(editor.cm.state)).toBe(1);
 		editor.undo();
 		expect(editor.getValue()).toBe(original);
 	});
