@@ -3,6 +3,7 @@ import { registerConferenceIndex } from "./obsidian/conference-index";
 import { SettingsStore } from "./obsidian/settings-store";
 import { registerSettingsTab } from "./ui/settings-tab";
 import { registerSidePanel } from "./ui/side-panel-view";
+import { registerHovers } from "./ui/hovers";
 
 /**
  * Wiring only. Each feature registers itself with one `registerX(this, index, settings)` line below;
@@ -16,5 +17,6 @@ export default class ConferenceQaGlossaryPlugin extends Plugin {
 
 		registerSidePanel(this, index, settings);
 		registerSettingsTab(this, index, settings);
+		registerHovers(this, index, settings);
 	}
 }
