@@ -2,9 +2,10 @@
  * Editor (Live Preview and source mode): a CodeMirror 6 ViewPlugin that marks term mentions in the
  * visible ranges only, with `Decoration.mark({ class: "cqg-mention", attributes: { "data-term" } })`.
  *
- * - `skippedBlocksField` keeps the frontmatter, fenced code and `%%` comment ranges of the document. It maps
- *   them through edits and rescans only when an edited line (before or after the edit) holds block syntax
- *   (a fence, `%%`, a frontmatter delimiter), so a keystroke in a 5 MB note costs a few range mappings.
+ * - `skippedBlocksField` keeps the frontmatter, fenced code, `$$` math and `%%` comment ranges of the document,
+ *   read with the matcher's own block reader. It maps them through edits and rescans only when an edited
+ *   line (before or after the edit) holds block syntax (a fence, `$$`, `%%`, a frontmatter delimiter), so a
+ *   keystroke in a 5 MB note costs a few range mappings.
  * - A glossary-blocks field holds the note's own glossary blocks (a term line and its definition), read by
  *   the note parser over the whole note: on every edit for notes up to 100,000 characters, otherwise
  *   mapped through edits and read again once typing pauses.
