@@ -1,7 +1,9 @@
 /**
- * npm run extract -- <file or folder>... [--tag NAME]... [--export md|csv|json|tsv [--out FILE [--force]]]
+ * npm run extract -- <file or folder>... [--tag NAME]... [--health] [--export md|csv|json|tsv [--out FILE [--force]]]
  *
- * Prints one JSON object {"notes": [...]} for the notes that carry the tag (default `Conference`).
+ * Prints one JSON object {"notes": [...]} for the notes that carry the tag (default `Conference`), with
+ * each note's mentions of the terms defined in any of them; `--health` adds glossary health per note and
+ * a vault-wide `health` object.
  * With `--export`, prints (or writes to FILE, never replacing an existing file without `--force`) the
  * Markdown digest, CSV, JSON or Anki TSV of the plugin's export commands instead.
  * Folders are read recursively for `.md` files. Errors (missing path, unreadable file) go to stderr and
@@ -9,16 +11,19 @@
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { exportAs, isExportFormat, type ExportFormat } from "../src/core/export";
-import { noteToJson, parseSources } from "../src/core/extract";
+import { extractJson, parseSources } from "../src/core/extract";
 import { readMarkdownFiles } from "./source-files";
 
 interface CliArgs {
 	paths: string[];
 	tags: string[];
+	health: boolean;
 	exportFormat?: ExportFormat;
 	out?: string;
 	force?: boolean;
 }
+
+const USAGE = "usage: npm run extract -- <file or folder>... [--tag NAME]... [--health] [--export md|csv|json|tsv [--out FILE [--force]]]";
 
 function exportFormatOf(value: string | undefined): ExportFormat {
 	if (!value || !isExportFormat(value)) throw new Error("--export needs one of md, csv, json, tsv");
@@ -26,7 +31,7 @@ function exportFormatOf(value: string | undefined): ExportFormat {
 }
 
 function parseArgs(argv: readonly string[]): CliArgs {
-	const args: CliArgs = { paths: [], tags: [] };
+	const args: CliArgs = { paths: [], tags: [], health: false };
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
 		if (arg === "--tag") {
@@ -43,9 +48,13 @@ function parseArgs(argv: readonly string[]): CliArgs {
 			args.out = value;
 		} else if (arg === "--force") {
 			args.force = true;
+		} else if (arg === "--health") {
+			args.health = true;
 		} else if (arg === "--help" || arg === "-h") {
-			console.log("usage: npm run extract -- <file or folder>... [--tag NAME] [--export md|csv|json|tsv [--out FILE [--force]]]");
+			console.log(USAGE);
 			process.exit(0);
+		} else if (arg.startsWith("--")) {
+			throw new Error(`unknown option ${arg}\n${USAGE}`);
 		} else {
 			args.paths.push(arg);
 		}
@@ -62,14 +71,13 @@ function main(): number {
 		return 2;
 	}
 	if (args.paths.length === 0) {
-		console.error("usage: npm run extract -- <file or folder>... [--tag NAME]");
+		console.error(USAGE);
 		return 2;
 	}
 	const { files, errors } = readMarkdownFiles(args.paths);
-	const parsed = parseSources(files, { tags: args.tags.length > 0 ? args.tags : undefined });
-	if (args.exportFormat) return writeExport(args, parsed.map(({ record }) => record), errors);
-	const notes = parsed.map(({ record }) => noteToJson(record, []));
-	process.stdout.write(`${JSON.stringify({ notes }, null, 2)}\n`);
+	const tags = args.tags.length > 0 ? args.tags : undefined;
+	if (args.exportFormat) return writeExport(args, parseSources(files, { tags }).map(({ record }) => record), errors);
+	process.stdout.write(`${JSON.stringify(extractJson(files, { tags, health: args.health }), null, 2)}\n`);
 	for (const error of errors) console.error(`extract: ${error}`);
 	return errors.length > 0 ? 1 : 0;
 }

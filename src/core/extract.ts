@@ -2,8 +2,11 @@
  * The CLI's JSON shape (`npm run extract`): notes that carry the tag, with talks, Q&A, glossary entries
  * and term mentions as plain text. Other tools build on this shape; keep it stable.
  */
+import { noteHealth, vaultHealth, type GlossaryHealth, type HealthNote } from "./health";
+import { findMentions } from "./matcher";
 import { parseNote } from "./note-parser";
-import type { NoteRecord, TermMention } from "./types";
+import { TermIndex } from "./term-index";
+import type { GlossaryEntry, NoteRecord, TermMention } from "./types";
 
 export interface SourceFile {
 	path: string;
@@ -12,6 +15,8 @@ export interface SourceFile {
 
 export interface ExtractOptions {
 	tags?: readonly string[];
+	/** Add glossary health per note and vault-wide. */
+	health?: boolean;
 }
 
 export interface NoteJson {
@@ -22,6 +27,18 @@ export interface NoteJson {
 	qa: { question: string; answer: string; line: number; answerLine: number; talk: number | null }[];
 	glossary: { term: string; aliases: string[]; definition: string; line: number }[];
 	mentions: { line: number; column: number; text: string; term: string; marked: boolean }[];
+	health?: HealthJson;
+}
+
+export interface HealthJson {
+	undefinedMarked: { text: string; path: string; line: number; column: number }[];
+	conflicting: { term: string; definitions: { definition: string; path: string; line: number }[] }[];
+	unused: { term: string; path: string; line: number }[];
+}
+
+export interface ExtractJson {
+	notes: NoteJson[];
+	health?: HealthJson;
 }
 
 export interface ParsedSource {
@@ -37,6 +54,49 @@ export function parseSources(files: readonly SourceFile[], options: ExtractOptio
 		if (record) parsed.push({ record, text: file.text });
 	}
 	return parsed;
+}
+
+/** Line ranges of a note's glossary blocks, which mention finding skips. */
+export function glossaryBlocks(glossary: readonly GlossaryEntry[]): { line: number; endLine: number }[] {
+	return glossary.map((g) => ({ line: g.line, endLine: g.endLine }));
+}
+
+/** The mentions of every indexed term in one note's text, its glossary blocks skipped. */
+export function noteMentions(source: ParsedSource, index: TermIndex): TermMention[] {
+	return findMentions(source.text, index.matcher(), { excludeLines: glossaryBlocks(source.record.glossary) });
+}
+
+/**
+ * What `npm run extract` prints: the tagged notes with their mentions of every term defined in any of
+ * them, and with `health` per note and vault-wide when asked.
+ */
+export function extractJson(files: readonly SourceFile[], options: ExtractOptions = {}): ExtractJson {
+	const parsed = parseSources(files, options);
+	const index = new TermIndex();
+	for (const { record } of parsed) index.setNote(record.path, record.glossary);
+	const healthNotes: HealthNote[] = [];
+	const notes = parsed.map((source) => {
+		const mentions = noteMentions(source, index);
+		const json = noteToJson(source.record, mentions);
+		if (options.health) {
+			const note: HealthNote = { path: source.record.path, text: source.text, glossary: source.record.glossary, mentions };
+			healthNotes.push(note);
+			json.health = healthToJson(noteHealth(note, index));
+		}
+		return json;
+	});
+	return options.health ? { notes, health: healthToJson(vaultHealth(healthNotes, index)) } : { notes };
+}
+
+export function healthToJson(health: GlossaryHealth): HealthJson {
+	return {
+		undefinedMarked: health.undefinedMarked.map((m) => ({ text: m.text, path: m.path, line: m.line, column: m.column })),
+		conflicting: health.conflicting.map((c) => ({
+			term: c.term,
+			definitions: c.definitions.map((d) => ({ definition: d.definition, path: d.path, line: d.line })),
+		})),
+		unused: health.unused.map((u) => ({ term: u.term, path: u.path, line: u.line })),
+	};
 }
 
 /** The JSON object for one note. */

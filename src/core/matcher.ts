@@ -9,8 +9,8 @@
  * Matching rules:
  * - Text is NFC-normalised first; offsets, lines and columns refer to the original text.
  * - Letters are compared case-insensitively (code unit by code unit, see `char-class.ts`), except that
- *   all-caps acronyms of at most three letters match only in capitals (`IT` is not in "it", `CTR` not in
- *   "ctr"; see `isShortAcronym`): English is full of such words.
+ *   all-caps names spelling a common English word match only in capitals (`IT` is not in "it", `WHO` not
+ *   in "who"; see `isCaseSensitiveName`), while `ctr` still finds `CTR`.
  * - Word boundaries: a term whose first character is a letter or digit of a spaced script (Latin,
  *   Greek, Cyrillic) must not follow such a character (`CTR` is not in `eCTR`); one whose last character
  *   is one must not be followed by one (`CTR` is not in `CTRL`), except a plural `s` after an all-caps
@@ -35,7 +35,7 @@
 import { CLASS_HANGUL, CLASS_LATIN, CLASS_SPACE, getClassTable, getFoldTable } from "./char-class";
 import { collectInlineSkips, EmphasisTracker, frontmatterEndLine, newBlockState, skipBlockLine } from "./markdown-context";
 import { normalizeWithMap, originalEnd, originalStart } from "./nfc-map";
-import { isShortAcronym, spacedKey, termKey } from "./term-key";
+import { isCaseSensitiveName, spacedKey, termKey } from "./term-key";
 import type { TermMention } from "./types";
 
 // Local copies: module bindings imported from another module can cost a getter call per read in some
@@ -72,7 +72,7 @@ export class TermMatcher {
 	private flags = new Uint8Array(256);
 	private spaceBefore = new Int32Array(256);
 	private joinedBefore = new Int32Array(256);
-	/** 1 on accepting nodes of short all-caps acronyms, matched only in capitals (see `isShortAcronym`). */
+	/** 1 on accepting nodes of all-caps names that spell English words, matched only in capitals (see `isCaseSensitiveName`). */
 	private strict = new Uint8Array(256);
 	private readonly termIds = new Map<string, number>();
 	private readonly terms: string[] = [];
@@ -86,10 +86,10 @@ export class TermMatcher {
 			if (!key) continue;
 			const group = grouped.get(key);
 			if (!group) {
-				grouped.set(key, { term, variants: new Set([spacedKey(name)]), caseSensitive: isShortAcronym(name) });
+				grouped.set(key, { term, variants: new Set([spacedKey(name)]), caseSensitive: isCaseSensitiveName(name) });
 			} else if (group.term === term) {
 				group.variants.add(spacedKey(name));
-				group.caseSensitive &&= isShortAcronym(name);
+				group.caseSensitive &&= isCaseSensitiveName(name);
 			}
 		}
 		for (const [key, group] of grouped) this.assign(key, group.term, [...group.variants], group.caseSensitive);
@@ -112,7 +112,7 @@ export class TermMatcher {
 		const variant = spacedKey(name);
 		const entry = this.entries.get(key);
 		const variants = entry ? (entry.variants.includes(variant) ? entry.variants : [...entry.variants, variant]) : [variant];
-		this.assign(key, term, variants, (entry ? entry.caseSensitive : true) && isShortAcronym(name));
+		this.assign(key, term, variants, (entry ? entry.caseSensitive : true) && isCaseSensitiveName(name));
 	}
 
 	/** Removes every spelling with this name's key. */
@@ -123,7 +123,7 @@ export class TermMatcher {
 	/**
 	 * Low-level update used by `TermIndex`: makes `key` resolve to `term` (or to nothing when undefined)
 	 * with exactly these spaced spellings (`spacedKey` forms whose non-space characters equal `key`).
-	 * `caseSensitive`: match only where the text has no small letters (short acronyms, `isShortAcronym`).
+	 * `caseSensitive`: match only where the text has no small letters (all-caps English words, `isCaseSensitiveName`).
 	 */
 	assign(key: string, term: string | undefined, variants: readonly string[], caseSensitive = false): void {
 		if (!key) return;

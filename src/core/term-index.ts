@@ -13,7 +13,7 @@
  *   lazily (on the next `matcher()` call) for the names those records carry, never rebuilt.
  */
 import { TermMatcher } from "./matcher";
-import { compareTerms, isShortAcronym, spacedKey, termKey } from "./term-key";
+import { compareTerms, isCaseSensitiveName, spacedKey, termKey } from "./term-key";
 import type { GlossaryEntry, TermDefinition, TermRecord } from "./types";
 
 interface NoteState {
@@ -239,7 +239,7 @@ export class TermIndex {
 			for (const name of [definition.term, ...definition.aliases]) {
 				if (termKey(name) !== nameKey) continue;
 				variants.add(spacedKey(name));
-				caseSensitive &&= isShortAcronym(name);
+				caseSensitive &&= isCaseSensitiveName(name);
 			}
 		}
 		matcher.assign(nameKey, state.definitions[0].term, [...variants], caseSensitive);

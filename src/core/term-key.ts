@@ -63,17 +63,42 @@ export function compareTerms(a: string, b: string): number {
 }
 
 /**
- * True for names the matcher compares case-sensitively: all-caps acronyms of at most three letters
- * with no Hangul (`IT`, `US`, `WHO`, `CTR`), so that English words (`it`, `us`, `who`) are not taken
- * for them. Every other name matches in any case (`ECPM` for `eCPM`, `roas` for `ROAS`).
+ * English words that are also written as acronyms (`IT`, `US`, `WHO`, `AI`…). An all-caps name that is one
+ * of these is matched only in capitals, so ordinary prose (`it`, `us`, `who`) is not taken for it.
  */
-export function isShortAcronym(name: string): boolean {
-	let letters = 0;
+const WORD_ACRONYMS = new Set(
+	(
+		"a i am an as at be by do go he if in is it me my no of on or so to up us we " +
+		"add age aim all and any are art ask bad bar bat bed big bit box boy bus but buy can car cat cut day " +
+		"did die dog due ear eat end era eye far fat few fit fix fly for fun gap gas get got gun guy had has " +
+		"hat her hey him his hit hot how ice ill its job key kid law lay led leg let lie lot low mad man map " +
+		"may men mix net new nor not now odd off oil old one our out own pay per pet pin pop pot put ran raw " +
+		"red rid row run sad sat saw say sea see set she sit six sky son sum sun tax tea ten the tie tip too " +
+		"top try two use van war was way web who why win won yes yet you " +
+		"also back base bill both call care case cost data deal does done down each else even ever fact fair " +
+		"find fine fire form free from full gain give goal good grow half hand hard have head help here high " +
+		"hold home hope idea into just keep kind know last lead less life like line list live long look lose " +
+		"love made main make many mass mind more most move much must name near need next nice none note once " +
+		"only open over part pass past plan play plus post pull push rate read real rest rise risk role room " +
+		"rule safe sale same save scan seed seem self sell send ship show side sign size some soon sort stay " +
+		"step stop such sure take talk team tell term test than that them then they this time tool true turn " +
+		"type unit upon used user very view vote wait want ways week well went were what when will with word " +
+		"work year your zero"
+	).split(" "),
+);
+
+/**
+ * True for names the matcher compares case-sensitively: all-caps names that spell a common English word
+ * (`IT`, `US`, `WHO`, `ROLE`), so that prose is not taken for them. Every other name matches in any case
+ * (`ECPM` for `eCPM`, `ctr` for `CTR`, `roas` for `ROAS`).
+ */
+export function isCaseSensitiveName(name: string): boolean {
+	let letters = "";
 	for (let i = 0; i < name.length; i++) {
 		const c = name.charCodeAt(i);
 		if (c >= 0x61 && c <= 0x7a) return false;
-		if (c >= 0x41 && c <= 0x5a) letters++;
-		else if (c >= 0x80 && !isKeySpace(c)) return false;
+		if (c >= 0x41 && c <= 0x5a) letters += String.fromCharCode(c + 32);
+		else if (!isKeySpace(c)) return false;
 	}
-	return letters >= 1 && letters <= 3;
+	return WORD_ACRONYMS.has(letters);
 }

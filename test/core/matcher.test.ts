@@ -52,7 +52,7 @@ describe("Latin letters: case and word boundaries", () => {
 		expect(found("a click-through RATE")).toEqual([["click-through RATE", "CTR", false]]);
 	});
 
-	it("matches short all-caps acronyms (up to three letters) only in capitals", () => {
+	it("matches all-caps names that spell English words only in capitals, other acronyms in any case", () => {
 		const m = new TermMatcher([
 			["IT", "IT"],
 			["WHO", "WHO"],
@@ -63,7 +63,11 @@ describe("Latin letters: case and word boundaries", () => {
 		expect(terms("it is who we are, It Who")).toEqual([]);
 		expect(terms("IT팀과 WHO 발표")).toEqual(["IT", "WHO"]);
 		expect(terms("roas Roas ECPM ecpm")).toEqual(["roas", "Roas", "ECPM", "ecpm"]);
-		expect(found("ctr Ctr CTR")).toEqual([["CTR", "CTR", false]]);
+		expect(found("ctr Ctr CTR")).toEqual([
+			["ctr", "CTR", false],
+			["Ctr", "CTR", false],
+			["CTR", "CTR", false],
+		]);
 	});
 
 	it("needs a boundary on both sides", () => {
