@@ -179,14 +179,16 @@ export interface AnkiOptions {
 }
 
 /**
- * Anki's text import with file headers: tab-separated, HTML off (Anki escapes `<`, `&` itself), columns
- * Front, Back, Tags. Q&A cards first (question → answer), then term cards (term (aliases) → definition).
+ * Anki's text import with file headers: tab-separated, HTML off (Anki escapes `<`, `&` itself), three
+ * columns by position: front, back, tags. Q&A cards first (question → answer), then term cards (term (aliases) → definition).
  * Tags: `conference-qa` or `conference-glossary`, plus the note title.
  */
 export function toAnkiTsv(input: ExportInput, options: AnkiOptions = {}): string {
 	const lines = ["#separator:tab", "#html:false", `#notetype:${options.notetype ?? "Basic"}`];
 	if (options.deck) lines.push(`#deck:${options.deck.replace(/[\r\n]/g, " ")}`);
-	lines.push("#columns:Front\tBack\tTags", "#tags column:3");
+	// No `#columns:` line: Anki maps named columns only onto fields of those names, which a localised Basic
+	// note type ("앞면"/"뒷면") lacks; by position, column 1 → first field, 2 → second, 3 → tags.
+	lines.push("#tags column:3");
 	for (const r of qaRows(input.notes)) {
 		lines.push([ankiField(r.question), ankiField(r.answer), ankiField(["conference-qa", ankiTag(r.note)].filter(Boolean).join(" "))].join("\t"));
 	}

@@ -128,7 +128,7 @@ describe("Anki TSV", () => {
 	it("has Anki's file headers and three single-line fields per card", () => {
 		const tsv = toAnkiTsv({ notes: [TRICKY] }, { deck: "Conferences" });
 		const headers = tsv.split("\n").filter((l) => l.startsWith("#"));
-		expect(headers).toEqual(["#separator:tab", "#html:false", "#notetype:Basic", "#deck:Conferences", "#columns:Front\tBack\tTags", "#tags column:3"]);
+		expect(headers).toEqual(["#separator:tab", "#html:false", "#notetype:Basic", "#deck:Conferences", "#tags column:3"]);
 		const cards = readDelimited(tsv, "\t", "#");
 		expect(cards).toEqual([
 			['Why "eventual", not strong, consistency?', "Latency. Also, cost; and tabs", "conference-qa DevDay,_the_big_one"],
