@@ -52,6 +52,17 @@ export type EmptyReason = "indexing" | "no-notes" | "not-conference-note" | "no-
 
 const QA_SECTION = "section:qa";
 const GLOSSARY_SECTION = "section:glossary";
+/** Key of the glossary's "Show more" row (its page limit lives in `pageLimits` under this key). */
+export const GLOSSARY_MORE = "glossary:more";
+/**
+ * Talks start open when their note shows at most this many questions; a longer note starts as its
+ * list of talks. Large vaults stay fast to open: the DOM holds what the user unfolds.
+ */
+export const AUTO_OPEN_QUESTIONS = 150;
+/** The same while searching: the matches are what the user asked to see. */
+export const AUTO_OPEN_MATCHES = 300;
+/** Terms with more definitions than this start folded. */
+export const TERM_OPEN_DEFINITIONS = 3;
 
 /** Appends `text` to `parent`, wrapping query matches in <mark>. */
 export function appendHighlighted(parent: HTMLElement, text: string, query: SearchQuery | null): void {
@@ -93,6 +104,17 @@ function countText(shown: number, total: number, filtered: boolean): string {
 /** Builds the tree and remembers what each row stands for. */
 export class PanelRenderer {
 	private rows = new WeakMap<HTMLElement, RowInfo>();
+	private byKey = new Map<string, HTMLElement>();
+
+	/** The row element of a key in the current tree. */
+	elementFor(key: string): HTMLElement | undefined {
+		return this.byKey.get(key);
+	}
+
+	/** The key of a row element. */
+	keyOf(el: HTMLElement): string | undefined {
+		return this.rows.get(el)?.key;
+	}
 
 	/** What a row stands for (from any element inside it). */
 	rowOf(target: EventTarget | null): { el: HTMLElement; info: RowInfo } | null {
@@ -104,6 +126,7 @@ export class PanelRenderer {
 	/** Renders the whole tree into `body` (emptied first). */
 	render(body: HTMLElement, model: PanelModel, options: RenderOptions): void {
 		this.rows = new WeakMap();
+		this.byKey = new Map();
 		body.empty();
 		this.renderQa(body, model, options);
 		this.renderGlossary(body, model, options);
@@ -118,13 +141,17 @@ export class PanelRenderer {
 		return byDefault;
 	}
 
+	/**
+	 * One treeitem. Foldable rows carry aria-expanded (their chevron is drawn by CSS from it); question
+	 * rows get a chevron element of their own, since a click on it folds while a click on the text opens.
+	 */
 	private row(parent: HTMLElement, info: RowInfo, level: number, cls: string, expanded?: boolean): HTMLElement {
-		const el = parent.createDiv({ cls: `cqg-panel-row ${cls}`, attr: { role: "treeitem", "aria-level": level, tabindex: -1, "data-key": info.key } });
-		if (expanded !== undefined) {
-			el.setAttr("aria-expanded", expanded ? "true" : "false");
-			el.createSpan({ cls: "cqg-panel-chevron", attr: { "aria-hidden": "true" } });
-		}
+		const attr: Record<string, string | number> = { role: "treeitem", "aria-level": level, tabindex: -1 };
+		if (expanded !== undefined) attr["aria-expanded"] = expanded ? "true" : "false";
+		const el = parent.createDiv({ cls: `cqg-panel-row ${cls}`, attr });
+		if (expanded !== undefined && (info.kind === "question" || info.kind === "term")) el.createSpan({ cls: "cqg-panel-chevron", attr: { "aria-hidden": "true" } });
 		this.rows.set(el, info);
+		this.byKey.set(info.key, el);
 		return el;
 	}
 
@@ -148,8 +175,8 @@ export class PanelRenderer {
 			this.emptyState(children, qaEmptyText(model, options));
 			return;
 		}
-		// One note (or a search) opens its notes; many notes start as a compact list of titles.
-		const openByDefault = model.notes.length === 1 || (filtered && model.qaCount <= 200);
+		// One note (or a search with few results) opens its notes; many notes start as a list of titles.
+		const openByDefault = model.notes.length === 1 || (filtered && model.qaCount <= AUTO_OPEN_MATCHES);
 		for (const group of model.notes) this.renderNote(children, group, options, openByDefault);
 	}
 
@@ -165,12 +192,13 @@ export class PanelRenderer {
 			children.createDiv({ cls: "cqg-panel-empty-inline", text: "No questions in this note yet. Write a question as \"Q. …\" followed by its answer as \"A. …\"." });
 			return;
 		}
-		for (const talk of group.talks) this.renderTalk(children, group, talk, options);
+		const talksOpen = group.count <= (options.query ? AUTO_OPEN_MATCHES : AUTO_OPEN_QUESTIONS);
+		for (const talk of group.talks) this.renderTalk(children, group, talk, options, talksOpen);
 	}
 
-	private renderTalk(parent: HTMLElement, note: NoteGroup, group: TalkGroup, options: RenderOptions): void {
+	private renderTalk(parent: HTMLElement, note: NoteGroup, group: TalkGroup, options: RenderOptions, openByDefault: boolean): void {
 		const filtered = options.query !== null;
-		const open = this.isExpanded(group.key, true, options);
+		const open = this.isExpanded(group.key, openByDefault, options);
 		const row = this.row(parent, { kind: "talk", key: group.key, note, group }, 3, "cqg-panel-talk", open);
 		const label = row.createSpan({ cls: "cqg-panel-label" });
 		if (group.talk) {
@@ -201,10 +229,9 @@ export class PanelRenderer {
 	private renderQuestion(parent: HTMLElement, item: QaItem, options: RenderOptions): void {
 		const hasAnswer = item.pair.answer.length > 0 || item.pair.answerMarkdown.trim().length > 0;
 		const open = hasAnswer && this.isExpanded(item.key, options.expandAnswers, options);
-		const row = this.row(parent, { kind: "question", key: item.key, item }, 4, "cqg-panel-question", hasAnswer ? open : undefined);
-		const text = row.createSpan({ cls: "cqg-panel-label" });
-		appendHighlighted(text, item.pair.question, options.query);
-		if (!hasAnswer) row.addClass("cqg-panel-unanswered");
+		const row = this.row(parent, { kind: "question", key: item.key, item }, 4, hasAnswer ? "cqg-panel-question" : "cqg-panel-question cqg-panel-unanswered", hasAnswer ? open : undefined);
+		// The text goes straight into the row: one element less per question keeps long lists fast.
+		appendHighlighted(row, item.pair.question, options.query);
 		if (!open) return;
 		const answer = this.row(parent, { kind: "answer", key: `${item.key}#answer`, item }, 5, "cqg-panel-answer markdown-rendered");
 		const query = options.query;
@@ -224,7 +251,14 @@ export class PanelRenderer {
 			this.emptyState(children, glossaryEmptyText(model, options));
 			return;
 		}
-		for (const term of model.terms) this.renderTerm(children, term, options);
+		const limit = Math.max(options.pageSize, options.pageLimits.get(GLOSSARY_MORE) ?? 0);
+		const shown = model.terms.length > limit ? model.terms.slice(0, limit) : model.terms;
+		for (const term of shown) this.renderTerm(children, term, options);
+		if (shown.length < model.terms.length) {
+			const rest = model.terms.length - shown.length;
+			const more = this.row(children, { kind: "more", key: GLOSSARY_MORE }, 2, "cqg-panel-more");
+			more.setText(`Show ${Math.min(options.pageSize, rest)} more of ${rest} terms`);
+		}
 	}
 
 	private renderWarnings(parent: HTMLElement, warnings: readonly HealthWarning[]): void {
@@ -237,7 +271,10 @@ export class PanelRenderer {
 	}
 
 	private renderTerm(parent: HTMLElement, term: TermItem, options: RenderOptions): void {
-		const row = this.row(parent, { kind: "term", key: term.key, term }, 2, "cqg-panel-term");
+		// A term with many definitions starts folded (its count shows); the others show every definition.
+		const foldable = term.definitions.length > TERM_OPEN_DEFINITIONS;
+		const open = !foldable || this.isExpanded(term.key, false, options);
+		const row = this.row(parent, { kind: "term", key: term.key, term }, 2, "cqg-panel-term", foldable ? open : undefined);
 		const name = row.createSpan({ cls: "cqg-panel-term-name" });
 		appendHighlighted(name, term.record.term, options.query);
 		const aliases = term.record.names.filter((n) => n !== term.record.term);
@@ -245,14 +282,14 @@ export class PanelRenderer {
 			const aliasEl = row.createSpan({ cls: "cqg-panel-aliases" });
 			appendHighlighted(aliasEl, aliases.join(", "), options.query);
 		}
-		if (new Set(term.record.definitions.map((d) => d.definition)).size > 1) {
-			row.createSpan({ cls: "cqg-panel-badge", text: `${term.record.definitions.length} definitions` });
+		if (foldable || new Set(term.record.definitions.map((d) => d.definition)).size > 1) {
+			row.createSpan({ cls: "cqg-panel-badge", text: `${term.definitions.length} definitions` });
 		}
+		if (!open) return;
 		for (const definition of term.definitions) {
 			const def = this.row(parent, { kind: "definition", key: `${term.key}#${definition.path}:${definition.line}`, term, definition }, 3, "cqg-panel-definition");
-			const text = def.createDiv({ cls: "cqg-panel-definition-text" });
-			appendHighlighted(text, definition.definition, options.query);
-			def.createDiv({ cls: "cqg-panel-source", text: `${noteName(definition.path)}, line ${definition.line}` });
+			appendHighlighted(def, definition.definition, options.query);
+			def.createSpan({ cls: "cqg-panel-source", text: `${noteName(definition.path)}, line ${definition.line}` });
 		}
 	}
 

@@ -23,7 +23,7 @@ import type { SettingsStore } from "../obsidian/settings-store";
 import { definitionToMarkdown, noteToMarkdown, qaToMarkdown, talkToMarkdown, termToMarkdown } from "./panel-copy";
 import { buildPanelModel, type PanelModel } from "./panel-model";
 import { HealthTracker } from "./panel-health";
-import { PanelRenderer, type EmptyReason, type RowInfo } from "./panel-render";
+import { GLOSSARY_MORE, PanelRenderer, type EmptyReason, type RowInfo } from "./panel-render";
 
 export const VIEW_TYPE_CONFERENCE_PANEL = "cqg-conference-panel";
 const ICON = "message-square";
@@ -227,12 +227,12 @@ export class ConferencePanelView extends ItemView {
 		for (const el of this.bodyEl.querySelectorAll<HTMLElement>('.cqg-panel-row[tabindex="0"]')) el.tabIndex = -1;
 		row.tabIndex = 0;
 		row.focus();
-		this.focusKey = row.dataset.key ?? null;
+		this.focusKey = this.renderer.keyOf(row) ?? null;
 	}
 
 	private restoreFocus(hadFocus: boolean): void {
 		if (this.focusKey === null) return;
-		const row = this.rows().find((r) => r.dataset.key === this.focusKey);
+		const row = this.renderer.elementFor(this.focusKey);
 		if (!row) return;
 		for (const el of this.bodyEl.querySelectorAll<HTMLElement>('.cqg-panel-row[tabindex="0"]')) el.tabIndex = -1;
 		row.tabIndex = 0;
@@ -242,7 +242,7 @@ export class ConferencePanelView extends ItemView {
 	private onFocusIn(evt: FocusEvent): void {
 		const hit = this.renderer.rowOf(evt.target);
 		if (hit && hit.el.tabIndex !== 0) this.focusRow(hit.el);
-		else if (hit) this.focusKey = hit.el.dataset.key ?? null;
+		else if (hit) this.focusKey = hit.info.key;
 	}
 
 	// ----- expanding -----
@@ -258,7 +258,7 @@ export class ConferencePanelView extends ItemView {
 	}
 
 	private toggle(row: HTMLElement, open?: boolean): void {
-		const key = row.dataset.key;
+		const key = this.renderer.keyOf(row);
 		const state = row.getAttribute("aria-expanded");
 		if (key === undefined || state === null) return;
 		const next = open ?? state !== "true";
@@ -277,12 +277,14 @@ export class ConferencePanelView extends ItemView {
 	}
 
 	private showMore(key: string): void {
-		const group = this.lastModel?.notes.flatMap((n) => n.talks).find((t) => t.key === key);
 		const shown = Math.max(PAGE_SIZE, this.pageLimits.get(key) ?? 0);
 		this.pageLimits.set(key, shown + PAGE_SIZE);
 		// Keep the keyboard where the new rows begin.
-		const next = group?.items[shown];
-		if (next) this.focusKey = next.key;
+		const next =
+			key === GLOSSARY_MORE
+				? this.lastModel?.terms[shown]?.key
+				: this.lastModel?.notes.flatMap((n) => n.talks).find((t) => t.key === key)?.items[shown]?.key;
+		if (next) this.focusKey = next;
 		this.render();
 	}
 

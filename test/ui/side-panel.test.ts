@@ -119,7 +119,7 @@ describe.skipIf(!hasSharedFixtures)("side panel on the reference note", () => {
 		const pair = note?.qa[5];
 		if (!pair) throw new Error("no pair");
 		const row = rows(view, "cqg-panel-question")[5];
-		row.querySelector<HTMLElement>(".cqg-panel-label")?.click();
+		row.click();
 		await tick();
 		const last = app.workspace.opened.at(-1);
 		expect(last?.file.path).toBe(REF_PATH);
@@ -276,7 +276,7 @@ describe("side panel on small notes", () => {
 		panel = await openPanel({ "a.md": SMALL_NOTE });
 		await panel.app.vault.rename(fileAt(panel.app, "a.md"), "Events/cache talk.md");
 		await panel.settle();
-		rows(panel.view, "cqg-panel-question")[0].querySelector<HTMLElement>(".cqg-panel-label")?.click();
+		rows(panel.view, "cqg-panel-question")[0].click();
 		await tick();
 		expect(panel.app.workspace.opened.at(-1)?.file.path).toBe("Events/cache talk.md");
 		await panel.app.fileManager.trashFile(fileAt(panel.app, "Events/cache talk.md"));
@@ -302,5 +302,35 @@ describe("side panel on small notes", () => {
 		const command = panel.app.commands.get("conference-qa-glossary:open-panel");
 		expect(command?.name).toBe("Open conference panel");
 		expect(command?.hotkeys).toBeUndefined();
+	});
+
+	it("starts long notes as a list of talks, pages long talks, and folds terms with many definitions", async () => {
+		const qa = (talk: number, n: number) => Array.from({ length: n }, (_, i) => `**Q. Question ${talk}-${i}?**\nA. Answer ${i}.\n`).join("\n");
+		const long = `---\ntags: [Conference]\n---\n## First - A\n\n${qa(1, 250)}\n## Second - B\n\n${qa(2, 10)}\n`;
+		const defs = (n: number) => Array.from({ length: n }, (_, i) => `---\ntags: [Conference]\n---\n> API\n> Meaning number ${i}.\n`);
+		const files: Record<string, string> = { "long.md": long };
+		defs(4).forEach((text, i) => (files[`def ${i}.md`] = text));
+		panel = await openPanel(files);
+		const { view } = panel;
+		rows(view, "cqg-panel-note").find((r) => text(r).startsWith("long"))?.click();
+		expect(rows(view, "cqg-panel-talk")).toHaveLength(2);
+		expect(rows(view, "cqg-panel-question")).toHaveLength(0);
+
+		rows(view, "cqg-panel-talk")[0].click();
+		expect(rows(view, "cqg-panel-question")).toHaveLength(200);
+		const more = rows(view, "cqg-panel-more")[0];
+		expect(text(more)).toBe("Show 50 more of 50");
+		more.focus();
+		keydown(more, "Enter");
+		expect(rows(view, "cqg-panel-question")).toHaveLength(250);
+		expect(document.activeElement).toBe(rows(view, "cqg-panel-question")[200]);
+
+		const api = rows(view, "cqg-panel-term")[0];
+		expect(text(api)).toContain("4 definitions");
+		expect(api.getAttribute("aria-expanded")).toBe("false");
+		expect(rows(view, "cqg-panel-definition")).toHaveLength(0);
+		api.focus();
+		keydown(api, "ArrowRight");
+		expect(rows(view, "cqg-panel-definition")).toHaveLength(4);
 	});
 });
