@@ -9,6 +9,8 @@ const benchmarks: [string, () => Promise<{ default: Benchmark }>][] = [
 	["extract", () => import("./extract.bench")],
 	["decorate", () => import("./decorate.bench")],
 	["match", () => import("./match.bench")],
+	["index", () => import("./index.bench")],
+	["panel", () => import("./panel.bench")],
 ];
 
 async function main(): Promise<void> {
