@@ -11,6 +11,7 @@ const benchmarks: [string, () => Promise<{ default: Benchmark }>][] = [
 	["match", () => import("./match.bench")],
 	["index", () => import("./index.bench")],
 	["panel", () => import("./panel.bench")],
+	["commands", () => import("./commands.bench")],
 ];
 
 async function main(): Promise<void> {

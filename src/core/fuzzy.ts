@@ -280,6 +280,8 @@ const CONSECUTIVE = 12;
 const WORD_START = 10;
 const SYLLABLE_START = 4;
 const GAP = 1;
+/** Longest gap that still costs more; longer gaps cost the same. */
+const MAX_GAP = 10;
 const MAX_DP_CELLS = 200_000;
 
 /**
@@ -292,11 +294,15 @@ function subsequenceMatch(query: PreparedQuery, target: PreparedTarget): { score
 	const n = q.length;
 	const m = t.length;
 	if (n === 0 || n > m) return null;
+	// Most targets do not hold the query's units in order at all: a linear scan rejects them.
+	if (!isSubsequence(q, t)) return null;
 	if (n * m > MAX_DP_CELLS) return greedySubsequence(query, target);
 	// score[i][j]: best score with q[0..i] matched and q[i] matched at t[j]; -Infinity when impossible.
 	const NEG = -Infinity;
 	const score: Float64Array[] = [];
 	const from: Int32Array[] = [];
+	const farBest: Float64Array[] = [];
+	const farArg: Int32Array[] = [];
 	for (let i = 0; i < n; i++) {
 		const row = new Float64Array(m).fill(NEG);
 		const back = new Int32Array(m).fill(-1);
@@ -304,16 +310,22 @@ function subsequenceMatch(query: PreparedQuery, target: PreparedTarget): { score
 			if (t[j].ch !== q[i]) continue;
 			const bonus = MATCH + (t[j].wordStart ? WORD_START : t[j].syllableStart ? SYLLABLE_START : 0);
 			if (i === 0) {
-				row[j] = bonus - Math.min(j, 10) * GAP;
+				row[j] = bonus - Math.min(j, MAX_GAP) * GAP;
 				continue;
 			}
 			const prev = score[i - 1];
+			// Gaps cost at most MAX_GAP: beyond that window, the best earlier cell (running maximum) is enough.
+			const far = j - MAX_GAP - 1;
 			let best = NEG;
 			let bestK = -1;
-			for (let k = i - 1; k < j; k++) {
+			if (far - 1 >= i - 1 && farBest[i - 1][far - 1] !== NEG) {
+				best = farBest[i - 1][far - 1] - MAX_GAP * GAP;
+				bestK = farArg[i - 1][far - 1];
+			}
+			for (let k = Math.max(i - 1, far); k < j; k++) {
 				if (prev[k] === NEG) continue;
 				const gap = j - k - 1;
-				const value = prev[k] + (gap === 0 ? CONSECUTIVE : -Math.min(gap, 10) * GAP);
+				const value = prev[k] + (gap === 0 ? CONSECUTIVE : -Math.min(gap, MAX_GAP) * GAP);
 				if (value > best) {
 					best = value;
 					bestK = k;
@@ -326,6 +338,21 @@ function subsequenceMatch(query: PreparedQuery, target: PreparedTarget): { score
 		}
 		score.push(row);
 		from.push(back);
+		// Running maximum of this row (and where it is), for the next row's far window.
+		const maxRow = new Float64Array(m).fill(NEG);
+		const argRow = new Int32Array(m).fill(-1);
+		for (let j = 0; j < m; j++) {
+			const before = j > 0 ? maxRow[j - 1] : NEG;
+			if (row[j] > before) {
+				maxRow[j] = row[j];
+				argRow[j] = j;
+			} else {
+				maxRow[j] = before;
+				argRow[j] = j > 0 ? argRow[j - 1] : -1;
+			}
+		}
+		farBest.push(maxRow);
+		farArg.push(argRow);
 	}
 	let end = -1;
 	let best = NEG;
@@ -343,6 +370,16 @@ function subsequenceMatch(query: PreparedQuery, target: PreparedTarget): { score
 		j = from[i][j];
 	}
 	return { score: best, indexes };
+}
+
+function isSubsequence(q: readonly string[], t: readonly Unit[]): boolean {
+	let j = 0;
+	for (const ch of q) {
+		while (j < t.length && t[j].ch !== ch) j++;
+		if (j >= t.length) return false;
+		j++;
+	}
+	return true;
 }
 
 /** Fallback for very long targets: leftmost in-order match. */

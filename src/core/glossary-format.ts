@@ -6,7 +6,7 @@
  * glossary section (`- **term**: definition`) and a `### Term` heading in a glossary section. A note without
  * entries gets the reference style.
  */
-import { headingLevel, textLines } from "./insertion";
+import { headingLevel, textLines, type TextLine } from "./insertion";
 import type { GlossaryEntry } from "./types";
 
 interface BaseStyle {
@@ -68,10 +68,9 @@ function endsWithHardBreak(text: string): boolean {
  * True when the note breaks lines with trailing double spaces (a fifth or more of the lines that continue a
  * paragraph). A note with no such line gets none: in Obsidian they only matter with strict line breaks.
  */
-export function usesHardBreaks(text: string): boolean {
+export function usesHardBreaks(text: string, lines: readonly TextLine[] = textLines(text)): boolean {
 	let candidates = 0;
 	let breaks = 0;
-	const lines = textLines(text);
 	for (let i = 0; i < lines.length - 1; i++) {
 		const line = lines[i].text;
 		const next = lines[i + 1].text;
@@ -150,14 +149,25 @@ function observe(lines: readonly { text: string }[], entry: GlossaryEntry): Obse
 	};
 }
 
-function majority(values: readonly (boolean | null)[], fallback: boolean): boolean {
+/** The majority of the known values; `fallback` (computed only when needed) on a tie. */
+/** At most this many entries are read to judge a note's style (evenly spread, the last one included). */
+const MAX_OBSERVED = 64;
+
+function sample<T>(items: readonly T[], max: number): readonly T[] {
+	if (items.length <= max) return items;
+	const out: T[] = [];
+	for (let i = 0; i < max; i++) out.push(items[Math.floor(((i + 1) * items.length) / max) - 1]);
+	return out;
+}
+
+function majority(values: readonly (boolean | null)[], fallback: () => boolean): boolean {
 	let yes = 0;
 	let no = 0;
 	for (const v of values) {
 		if (v === true) yes++;
 		else if (v === false) no++;
 	}
-	if (yes === no) return fallback;
+	if (yes === no) return fallback();
 	return yes > no;
 }
 
@@ -166,11 +176,11 @@ function majority(values: readonly (boolean | null)[], fallback: boolean): boole
  * wins (ties go to the last entry's kind), hard breaks and alias spacing by majority. Without entries:
  * the reference style (blockquotes, spaced aliases), with hard breaks only when the note itself uses them.
  */
-export function detectGlossaryStyle(text: string, entries: readonly GlossaryEntry[]): GlossaryStyle {
-	const lines = textLines(text);
+export function detectGlossaryStyle(text: string, entries: readonly GlossaryEntry[], lines: readonly TextLine[] = textLines(text)): GlossaryStyle {
+	if (entries.length === 0) return { kind: "blockquote", hardBreaks: usesHardBreaks(text, lines), aliasSpace: true };
 	const seen = new Set<number>();
 	const observations: Observation[] = [];
-	for (const entry of entries) {
+	for (const entry of sample(entries, MAX_OBSERVED)) {
 		if (seen.has(entry.line)) continue;
 		seen.add(entry.line);
 		const o = observe(lines, entry);
@@ -186,12 +196,12 @@ export function detectGlossaryStyle(text: string, entries: readonly GlossaryEntr
 	const model = same[same.length - 1].style;
 	const aliasSpace = majority(
 		same.map((o) => o.aliasSpace),
-		true,
+		() => true,
 	);
 	if (model.kind === "blockquote" || model.kind === "callout") {
 		const hardBreaks = majority(
 			same.map((o) => o.hardBreak),
-			usesHardBreaks(text),
+			() => usesHardBreaks(text, lines),
 		);
 		return { ...model, hardBreaks, aliasSpace };
 	}

@@ -20,6 +20,15 @@ export interface TextLine {
 export function textLines(doc: string): TextLine[] {
 	const lines: TextLine[] = [];
 	let from = 0;
+	if (doc.indexOf("\r") < 0) {
+		// LF only: jump from break to break.
+		for (let i = doc.indexOf("\n"); i >= 0; i = doc.indexOf("\n", from)) {
+			lines.push({ from, to: i, text: doc.slice(from, i) });
+			from = i + 1;
+		}
+		lines.push({ from, to: doc.length, text: doc.slice(from) });
+		return lines;
+	}
 	for (let i = 0; i < doc.length; i++) {
 		const c = doc.charCodeAt(i);
 		if (c !== 10 && c !== 13) continue;
@@ -78,6 +87,11 @@ export function opaqueBlocks(lines: readonly TextLine[]): Int32Array {
 	}
 	for (; i < lines.length; i++) {
 		const text = lines[i].text;
+		// Only lines starting (after up to three spaces) with ` ~ $ % can open a block.
+		let c = 0;
+		while (c < 3 && text.charCodeAt(c) === 32) c++;
+		const first = text.charCodeAt(c);
+		if (first !== 96 && first !== 126 && first !== 36 && first !== 37 && !(first === 32 || first === 9)) continue;
 		const fence = /^ {0,3}(`{3,}|~{3,})/.exec(text);
 		if (fence && !(fence[1][0] === "`" && text.slice(fence[0].length).includes("`"))) {
 			const char = fence[1][0];
@@ -150,9 +164,9 @@ function isGlossaryParagraph(lines: readonly TextLine[], opaque: Int32Array, sta
  * The 0-based line after which a new glossary block goes, for a cursor at `offset`: the end of the paragraph
  * holding the cursor (the whole answer when the cursor is in one), then past the glossary blocks that
  * already follow it. On a blank line, that line itself. Never inside frontmatter, code, math or comments.
+ * `lines` may pass `textLines(doc)` when the caller already has it.
  */
-export function insertionLine(doc: string, offset: number, context: InsertionContext = {}): number {
-	const lines = textLines(doc);
+export function insertionLine(doc: string, offset: number, context: InsertionContext = {}, lines: readonly TextLine[] = textLines(doc)): number {
 	const opaque = opaqueBlocks(lines);
 	const cursorLine = lineIndexAt(lines, Math.max(0, Math.min(offset, doc.length)));
 	if (opaque[cursorLine] >= 0) return skipGlossary(lines, opaque, paragraphEnd(lines, opaque, cursorLine), context);
@@ -194,10 +208,9 @@ export interface BlockPosition {
  * Inserts `block` (lines without breaks) after line `afterLine` as its own paragraph: separated by one blank
  * line from the text before and after it (blank lines already there are reused). `cursorAt` says where the
  * cursor goes inside the block; by default the end of its last line. A text that ended with a line break
- * still does.
+ * still does. `lines` may pass `textLines(doc)` when the caller already has it.
  */
-export function planBlockInsertion(doc: string, afterLine: number, block: readonly string[], cursorAt?: BlockPosition): Insertion {
-	const lines = textLines(doc);
+export function planBlockInsertion(doc: string, afterLine: number, block: readonly string[], cursorAt?: BlockPosition, lines: readonly TextLine[] = textLines(doc)): Insertion {
 	const k = Math.max(0, Math.min(afterLine, lines.length - 1));
 	const eol = lineBreakOf(doc);
 	const at = lines[k].to;

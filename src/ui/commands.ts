@@ -9,7 +9,7 @@
 import { Notice, TFile, type App, type Editor, type Plugin } from "obsidian";
 import { EXPORT_FORMATS, type ExportFormat, type ExportFormatInfo } from "../core/export";
 import { detectGlossaryStyle, formatGlossaryEntry, formatSkeleton, type FormattedEntry, type GlossaryStyle } from "../core/glossary-format";
-import { cursorPosition, findMarkedJargon, insertionLine, planBlockInsertion, planLineInsertion, sectionLastLine, termAt, wordAt, type Insertion } from "../core/insertion";
+import { cursorPosition, findMarkedJargon, insertionLine, planBlockInsertion, planLineInsertion, sectionLastLine, termAt, textLines, wordAt, type Insertion, type TextLine } from "../core/insertion";
 import { parseNote } from "../core/note-parser";
 import type { PluginSettings } from "../core/settings";
 import { termKey } from "../core/term-key";
@@ -162,11 +162,11 @@ export function aliasesFor(definition: TermDefinition, record: TermRecord): stri
 }
 
 /** Where the entry goes: a glossary list or heading section gets it at its end; otherwise after the paragraph holding `anchor`. */
-function planEntry(text: string, anchor: number, style: GlossaryStyle, entry: FormattedEntry, note: NoteRecord | null): Insertion {
+function planEntry(text: string, lines: readonly TextLine[], anchor: number, style: GlossaryStyle, entry: FormattedEntry, note: NoteRecord | null): Insertion {
 	if (style.kind === "list" && style.sectionLine >= 0) return planLineInsertion(text, sectionLastLine(text, style.sectionLine), entry.lines, entry.cursor);
-	if (style.kind === "heading" && style.sectionLine >= 0) return planBlockInsertion(text, sectionLastLine(text, style.sectionLine), entry.lines, entry.cursor);
+	if (style.kind === "heading" && style.sectionLine >= 0) return planBlockInsertion(text, sectionLastLine(text, style.sectionLine), entry.lines, entry.cursor, lines);
 	const context = note ? { pairs: note.qa, glossary: note.glossary } : {};
-	return planBlockInsertion(text, insertionLine(text, anchor, context), entry.lines, entry.cursor);
+	return planBlockInsertion(text, insertionLine(text, anchor, context, lines), entry.lines, entry.cursor, lines);
 }
 
 /**
@@ -177,9 +177,10 @@ function planEntry(text: string, anchor: number, style: GlossaryStyle, entry: Fo
 export function insertEntry(editor: Editor, path: string, spec: EntrySpec, anchor?: number): void {
 	const text = editor.getValue();
 	const note = parseNote(text, path, { requireTag: false });
-	const style = detectGlossaryStyle(text, note?.glossary ?? []);
+	const lines = textLines(text);
+	const style = detectGlossaryStyle(text, note?.glossary ?? [], lines);
 	const entry = formatEntry(spec, style);
-	const plan = planEntry(text, anchor ?? editor.posToOffset(editor.getCursor("to")), style, entry, note);
+	const plan = planEntry(text, lines, anchor ?? editor.posToOffset(editor.getCursor("to")), style, entry, note);
 	const at = editor.offsetToPos(plan.at);
 	const cursor = cursorPosition(at, plan);
 	// One change transaction, then the cursor: a selection-only update is no undo step of its own, so one
