@@ -1,0 +1,19 @@
+/** What the host page starts with; the server sends it as /host-config.json. */
+export interface HostFile {
+	/** Vault-relative path with `/` separators. */
+	path: string;
+	text: string;
+}
+
+export interface HostConfig {
+	files: HostFile[];
+	/** The note opened in the main area once the layout is ready. */
+	openFile?: string;
+	/** Open the plugin's side panel at start (runs its "Open conference panel" command). */
+	openPanel?: boolean;
+	theme?: "light" | "dark";
+	/** The plugin's data.json before it loads (its settings). */
+	pluginData?: unknown;
+	/** Show the person-facing toolbar and file list (npm run preview). */
+	preview?: boolean;
+}
