@@ -288,7 +288,7 @@ const MAX_DP_CELLS = 200_000;
  * Scattered match by dynamic programming: every query unit in order, maximising
  * matches + consecutive runs + word starts − gaps. Returns the unit indexes of the best alignment.
  */
-function subsequenceMatch(query: PreparedQuery, target: PreparedTarget): { score: number; indexes: number[] } | null {
+export function subsequenceMatch(query: PreparedQuery, target: PreparedTarget): { score: number; indexes: number[] } | null {
 	const q = query.units;
 	const t = target.units;
 	const n = q.length;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { choseongOf, fuzzyFilter, fuzzyMatch, toJamo } from "../../src/core/fuzzy";
+import { choseongOf, fuzzyFilter, fuzzyMatch, prepareQuery, prepareTarget, subsequenceMatch, toJamo, type PreparedTarget } from "../../src/core/fuzzy";
 
 function highlighted(target: string, query: string): string[] {
 	const match = fuzzyMatch(query, target);
@@ -135,5 +135,50 @@ describe("fuzzyFilter", () => {
 
 	it("keeps every item for an empty query", () => {
 		expect(fuzzyFilter(terms, "", (t) => [t.name]).length).toBe(4);
+	});
+});
+
+/** The scattered-match score by the plain O(n·m²) recurrence, to check the windowed DP against. */
+function referenceScore(query: string[], target: PreparedTarget): number | null {
+	const t = target.units;
+	const n = query.length;
+	const m = t.length;
+	let prev: number[] = [];
+	for (let i = 0; i < n; i++) {
+		const row = new Array<number>(m).fill(-Infinity);
+		for (let j = i; j < m; j++) {
+			if (t[j].ch !== query[i]) continue;
+			const bonus = 16 + (t[j].wordStart ? 10 : t[j].syllableStart ? 4 : 0);
+			if (i === 0) {
+				row[j] = bonus - Math.min(j, 10);
+				continue;
+			}
+			let best = -Infinity;
+			for (let k = i - 1; k < j; k++) {
+				if (prev[k] === -Infinity) continue;
+				const gap = j - k - 1;
+				best = Math.max(best, prev[k] + (gap === 0 ? 12 : -Math.min(gap, 10)));
+			}
+			if (best > -Infinity) row[j] = best + bonus;
+		}
+		prev = row;
+	}
+	const best = Math.max(-Infinity, ...prev);
+	return best === -Infinity ? null : best;
+}
+
+describe("scattered matching", () => {
+	it("scores exactly like the plain recurrence, with far gaps too", () => {
+		const alphabet = fc.constantFrom("a", "b", "c", " ", "가", "각", "-", "B");
+		fc.assert(
+			fc.property(fc.array(alphabet, { minLength: 1, maxLength: 40 }), fc.array(fc.constantFrom("a", "b", "c", "ㄱ", "ㅏ"), { minLength: 1, maxLength: 5 }), (chars, q) => {
+				const target = prepareTarget(chars.join(""));
+				const query = prepareQuery(q.join(""));
+				const fast = subsequenceMatch(query, target);
+				const slow = referenceScore(query.units, target);
+				expect(fast?.score ?? null).toBe(slow);
+			}),
+			{ numRuns: 500 },
+		);
 	});
 });
