@@ -4,6 +4,7 @@ import { SettingsStore } from "./obsidian/settings-store";
 import { registerSettingsTab } from "./ui/settings-tab";
 import { registerSidePanel } from "./ui/side-panel-view";
 import { registerHovers } from "./ui/hovers";
+import { registerCommands } from "./ui/commands";
 
 /**
  * Wiring only. Each feature registers itself with one `registerX(this, index, settings)` line below;
@@ -18,5 +19,6 @@ export default class ConferenceQaGlossaryPlugin extends Plugin {
 		registerSidePanel(this, index, settings);
 		registerSettingsTab(this, index, settings);
 		registerHovers(this, index, settings);
+		registerCommands(this, index, () => settings.current);
 	}
 }
