@@ -12,7 +12,7 @@ export function normalizeNote(text: string): string {
  * punctuation, CJK symbols, kana, compatibility jamo, CJK ideographs and precomposed Hangul is already NFC,
  * so the common case skips `normalize`.
  */
-const MAY_CHANGE_UNDER_NFC = /[^\u0000-\u02ff\u2010-\u2027\u2030-\u205e\u3000-\u3098\u309b-\u318f\u4e00-\u9fff\uac00-\ud7a3]/;
+const MAY_CHANGE_UNDER_NFC = /[^\t\n\r\u0020-\u02ff\u2010-\u2027\u2030-\u205e\u3000-\u3098\u309b-\u318f\u4e00-\u9fff\uac00-\ud7a3]/;
 
 /** Splits into lines on LF, CRLF or CR. Line i (0-based) is line i+1 in every result. */
 export function splitLines(text: string): string[] {
