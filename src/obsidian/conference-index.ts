@@ -15,7 +15,7 @@ import { cachedTags, classifyNote, scanRules, SliceClock, yieldWithTimer, type S
 
 /** Tuning and test seams. Obsidian uses the defaults. */
 export interface IndexOptions {
-	/** Work per slice before yielding to the UI, ms (default 5: a warm parse of a long note takes a few ms, so slices stay under 16). */
+	/** Work per slice before yielding to the UI, ms (default 3: one note can add a garbage-collection pause of several ms on top, and slices must stay under 16). */
 	sliceBudgetMs?: number;
 	/** How to give the UI its turn (default: a zero-delay timer). */
 	yieldToUi?: () => Promise<void>;
@@ -80,7 +80,7 @@ export class ConferenceIndex extends Component {
 		options: IndexOptions = {},
 	) {
 		super();
-		this.clock = new SliceClock(options.sliceBudgetMs ?? 5, options.yieldToUi ?? yieldWithTimer, options.now ?? (() => performance.now()));
+		this.clock = new SliceClock(options.sliceBudgetMs ?? 3, options.yieldToUi ?? yieldWithTimer, options.now ?? (() => performance.now()));
 		this.batchSize = options.batchSize ?? 64;
 		this.rules = scanRules(getSettings());
 	}
