@@ -55,6 +55,8 @@ export interface HostApi {
 	/** The active main-area Markdown view. */
 	markdownView(): MarkdownView | null;
 	setMode(mode: "live" | "source" | "preview"): void;
+	/** Whether 0-based `line` of the active editor is inside its visible scroll area. */
+	lineOnScreen(line: number): boolean;
 	/** Writes a note as if changed on disk (modify or create). */
 	writeFile(path: string, text: string): Promise<void>;
 	unloadPlugin(): void;
@@ -169,6 +171,14 @@ async function start(): Promise<void> {
 		},
 		markdownView: () => app.workspace.activeEditor ?? app.workspace.getLeavesOfType("markdown").map((l) => l.view as MarkdownView)[0] ?? null,
 		setMode: (mode) => api.markdownView()?.setMode(mode),
+		lineOnScreen: (line) => {
+			const view = api.markdownView();
+			if (!view || view.getMode() !== "source") return false;
+			const cm = view.editor.cm;
+			const coords = cm.coordsAtPos(view.editor.posToOffset({ line, ch: 0 }));
+			const box = cm.scrollDOM.getBoundingClientRect();
+			return coords !== null && coords.top >= box.top && coords.bottom <= box.bottom;
+		},
 		writeFile: async (path, text) => {
 			const file = app.vault.getFileByPath(path);
 			if (file instanceof TFile) await app.vault.modify(file, text);

@@ -122,16 +122,42 @@ export function setIcon(parent: HTMLElement, iconId: string): void {
 	parent.appendChild(svg);
 }
 
-/** Obsidian's modal habits, for every Modal: Escape and a backdrop click close the top modal; the input takes focus. */
+/**
+ * Obsidian's modal habits, for every Modal: Escape and a backdrop click close the top modal; the input
+ * takes focus on open, and focus goes back where it was (the editor) on close; in a suggester, Enter and
+ * the arrow keys do not reach the page.
+ */
 export function installModalBehaviour(): void {
 	// eslint-disable-next-line @typescript-eslint/unbound-method -- wrapped below and called with .call(this)
 	const open = Modal.prototype.open;
+	// eslint-disable-next-line @typescript-eslint/unbound-method -- wrapped below and called with .call(this)
+	const close = Modal.prototype.close;
+	const returnFocus = new WeakMap<Modal, HTMLElement>();
 	Modal.prototype.open = function (this: Modal): void {
+		const active = document.activeElement;
+		if (active instanceof HTMLElement && !returnFocus.has(this)) returnFocus.set(this, active);
 		open.call(this);
 		this.containerEl.addEventListener("mousedown", (ev) => {
 			if (ev.target === this.containerEl) this.close();
 		});
+		// Like Obsidian's suggesters, the keys that move and choose are not also typed into what gets focus next.
+		if (this.modalEl.hasClass("prompt")) {
+			this.modalEl.addEventListener(
+				"keydown",
+				(ev) => {
+					if ((ev.key === "Enter" || ev.key === "ArrowUp" || ev.key === "ArrowDown") && !ev.isComposing) ev.preventDefault();
+				},
+				true,
+			);
+		}
 		window.setTimeout(() => this.modalEl.querySelector<HTMLElement>("input, textarea, button")?.focus(), 0);
+	};
+	Modal.prototype.close = function (this: Modal): void {
+		const wasOpen = this.opened;
+		close.call(this);
+		const back = returnFocus.get(this);
+		returnFocus.delete(this);
+		if (wasOpen && back?.isConnected && !document.querySelector(".modal-container")) back.focus();
 	};
 	// Capture phase: the top modal closes before a SuggestModal's own Escape handler would see the key.
 	document.addEventListener(

@@ -77,6 +77,7 @@ export interface HostApiLike {
 	openFile(path: string, options?: { line?: number; mode?: "live" | "source" | "preview" }): Promise<void>;
 	setMode(mode: "live" | "source" | "preview"): void;
 	writeFile(path: string, text: string): Promise<void>;
+	lineOnScreen(line: number): boolean;
 	unloadPlugin(): void;
 	markdownView(): {
 		editor: {
@@ -117,6 +118,8 @@ export class Session {
 	async open(options: PageOptions = {}): Promise<HostPage> {
 		const context = await this.browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, deviceScaleFactor: 1 });
 		const page = await context.newPage();
+		// Fail a step well before the test's own timeout, so the report names the step that hung.
+		page.setDefaultTimeout(8000);
 		const host = new HostPage(page);
 		await page.goto(this.url);
 		await page.waitForFunction(() => {
