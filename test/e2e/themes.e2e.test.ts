@@ -1,0 +1,149 @@
+/**
+ * Light and dark themes in a real browser: every piece of text the plugin draws in the side panel and
+ * in the hover preview keeps a contrast of at least 4.5:1 (WCAG AA for normal text) against what is
+ * actually behind it, computed from getComputedStyle (colours blended over their ancestors' backgrounds).
+ * The host defines Obsidian's theme variables for body.theme-light and body.theme-dark; the plugin's
+ * styles.css decides which of them its text uses.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasChromium, NO_CHROMIUM_REASON } from "./support/browser";
+import { Session, type HostPage } from "./support/session";
+import { exampleVaultFiles } from "./support/vault-files";
+
+if (!hasChromium) console.warn(NO_CHROMIUM_REASON);
+
+const MIN_CONTRAST = 4.5;
+
+interface TextSample {
+	selector: string;
+	text: string;
+	color: string;
+	background: string;
+	ratio: number;
+}
+
+/** Contrast of every visible text run under `rootSelector` (runs in the page). */
+async function contrasts(page: HostPage, rootSelector: string): Promise<TextSample[]> {
+	return page.page.evaluate((root) => {
+		type Rgba = [number, number, number, number];
+		const parse = (value: string): Rgba => {
+			const m = /rgba?\(([^)]+)\)/.exec(value);
+			if (!m) return [0, 0, 0, 0];
+			const parts = m[1].split(/[\s,/]+/).filter((x) => x !== "").map(Number);
+			return [parts[0], parts[1], parts[2], parts.length > 3 ? parts[3] : 1];
+		};
+		const over = (top: Rgba, bottom: Rgba): Rgba => {
+			const a = top[3] + bottom[3] * (1 - top[3]);
+			if (a === 0) return [0, 0, 0, 0];
+			const mix = (i: number) => (top[i] * top[3] + bottom[i] * bottom[3] * (1 - top[3])) / a;
+			return [mix(0), mix(1), mix(2), a];
+		};
+		const background = (el: Element | null): Rgba => {
+			// Blend the element's background over its ancestors' (the page is opaque at the root).
+			const layers: Rgba[] = [];
+			for (let e = el; e; e = e.parentElement) {
+				const bg = parse(getComputedStyle(e).backgroundColor);
+				if (bg[3] > 0) layers.push(bg);
+				if (bg[3] >= 1) break;
+			}
+			let result: Rgba = [255, 255, 255, 1];
+			for (const layer of layers.reverse()) result = over(layer, result);
+			return result;
+		};
+		const luminance = ([r, g, b]: Rgba) => {
+			const lin = (c: number) => {
+				const s = c / 255;
+				return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+			};
+			return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+		};
+		const describe = (el: Element) => {
+			const cls = Array.from(el.classList).slice(0, 2).join(".");
+			return `${el.tagName.toLowerCase()}${cls ? `.${cls}` : ""}`;
+		};
+		const out: { selector: string; text: string; color: string; background: string; ratio: number }[] = [];
+		for (const scope of Array.from(document.querySelectorAll(root))) {
+			const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				const text = (node.nodeValue ?? "").trim();
+				const el = node.parentElement;
+				if (!text || !el) continue;
+				const style = getComputedStyle(el);
+				const rect = el.getBoundingClientRect();
+				if (style.visibility === "hidden" || style.display === "none" || rect.width === 0 || rect.height === 0) continue;
+				let opacity = 1;
+				for (let e: Element | null = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+				const bg = background(el);
+				const fgRaw = parse(style.color);
+				const fg = over([fgRaw[0], fgRaw[1], fgRaw[2], fgRaw[3] * opacity], bg);
+				const [l1, l2] = [luminance(fg), luminance(bg)].sort((a, b) => b - a);
+				out.push({ selector: describe(el), text: text.slice(0, 40), color: style.color, background: `rgb(${bg.slice(0, 3).map(Math.round).join(", ")})`, ratio: (l1 + 0.05) / (l2 + 0.05) });
+			}
+		}
+		return out;
+	}, rootSelector);
+}
+
+function unreadable(samples: TextSample[]): string[] {
+	return samples.filter((s) => s.ratio < MIN_CONTRAST).map((s) => `${s.selector} "${s.text}": ${s.color} on ${s.background} = ${s.ratio.toFixed(2)}:1`);
+}
+
+describe.skipIf(!hasChromium)("light and dark themes (browser)", () => {
+	let session: Session;
+	let page: HostPage;
+
+	beforeAll(async () => {
+		session = await Session.start({
+			files: exampleVaultFiles(),
+			openFile: "Conferences/Seoul Reliability Day 2025.md",
+			openPanel: true,
+			pluginData: { glossaryFolders: ["Glossary"] },
+		});
+		page = await session.open();
+		await page.page.locator(".cqg-panel-body .cqg-panel-note").first().waitFor();
+		// Open a note and a talk, and search, so questions and highlights are on screen too.
+		await page.page.locator(".cqg-panel-body .cqg-panel-note").first().click();
+		await page.page.locator(".cqg-panel-body .cqg-panel-question").first().waitFor();
+	});
+
+	afterAll(async () => {
+		await session?.close();
+	});
+
+	for (const theme of ["light", "dark"] as const) {
+		it(`${theme}: panel text is readable (contrast ≥ ${MIN_CONTRAST}:1)`, async () => {
+			await page.setTheme(theme);
+			expect(await page.page.evaluate(() => document.body.className)).toContain(`theme-${theme}`);
+			const samples = await contrasts(page, ".workspace-leaf-content[data-type='cqg-conference-panel'] .view-content");
+			expect(samples.length).toBeGreaterThan(20);
+			expect(unreadable(samples)).toEqual([]);
+		});
+
+		it(`${theme}: search highlights are readable`, async () => {
+			await page.setTheme(theme);
+			const search = page.page.locator(".cqg-panel-search input");
+			await search.fill("SLO");
+			await page.page.locator(".cqg-panel-body mark").first().waitFor();
+			const samples = await contrasts(page, ".cqg-panel-body mark");
+			expect(samples.length).toBeGreaterThan(0);
+			expect(unreadable(samples)).toEqual([]);
+			await search.fill("");
+		});
+
+		it(`${theme}: hover preview text is readable`, async () => {
+			await page.setTheme(theme);
+			const target = page.page.locator(".mod-root .cm-content .cqg-mention").first();
+			await target.hover();
+			await page.page.locator(".popover.cqg-hover").waitFor({ state: "visible" });
+			const samples = await contrasts(page, ".popover.cqg-hover");
+			expect(samples.length).toBeGreaterThan(2);
+			expect(unreadable(samples)).toEqual([]);
+			await page.page.mouse.move(2, 2);
+			await page.page.locator(".popover.cqg-hover").waitFor({ state: "detached" });
+		});
+	}
+
+	it("throws nothing", async () => {
+		expect(await page.errors()).toEqual([]);
+	});
+});
