@@ -96,10 +96,13 @@ describe.skipIf(!hasChromium)("Insert term definition in the browser", () => {
 		expect(await p.locator(".prompt .suggestion-item.is-selected").innerText()).toContain("CPC");
 		await p.keyboard.press("Enter");
 
-		await p.waitForFunction((original) => {
-			const h = (window as unknown as { __host: { markdownView(): { editor: { getValue(): string } } | null } }).__host;
-			return h.markdownView()?.editor.getValue() !== original;
-		}, TARGET_NOTE.text);
+		// Wait for the final text (an insertion done in several steps would get there later), then compare.
+		await p
+			.waitForFunction((expected) => {
+				const h = (window as unknown as { __host: { markdownView(): { editor: { getValue(): string } } | null } }).__host;
+				return h.markdownView()?.editor.getValue() === expected;
+			}, EXPECTED, { timeout: 3000 })
+			.catch(() => undefined);
 		const after = await page.editorState();
 		expect(after.text).toBe(EXPECTED);
 		// The cursor waits inside the new entry.

@@ -25,14 +25,14 @@ async function hoverAndRead(page: HostPage, target: Locator): Promise<{ term: st
 	const p = page.page;
 	await target.scrollIntoViewIfNeeded();
 	await target.hover();
+	await page.waitFor(POPOVER);
 	const popover = p.locator(POPOVER);
-	await popover.waitFor({ state: "visible", timeout: 5000 });
 	return { term: (await popover.locator(".cqg-hover-term").innerText()).trim(), text: await popover.innerText() };
 }
 
 async function leave(page: HostPage): Promise<void> {
 	await page.page.mouse.move(2, 2);
-	await page.page.locator(POPOVER).waitFor({ state: "detached", timeout: 5000 });
+	await page.waitFor(POPOVER, "detached");
 }
 
 describe.skipIf(!hasChromium || !hasReferenceNote)("hover previews in the browser (reference note)", () => {

@@ -105,8 +105,8 @@ describe.skipIf(!hasChromium)("hostile note content runs nothing (browser)", () 
 			const target = p.locator(`${scope} .cqg-mention`).filter({ hasText: /^XSS$/ }).first();
 			await target.scrollIntoViewIfNeeded();
 			await target.hover();
+			await page.waitFor(POPOVER);
 			const popover = p.locator(POPOVER);
-			await popover.waitFor({ state: "visible" });
 			const text = await popover.innerText();
 			expect(text).toContain("<img src=x onerror=");
 			expect(text).toContain("<script>");
@@ -117,7 +117,7 @@ describe.skipIf(!hasChromium)("hostile note content runs nothing (browser)", () 
 			expect(await liveMarkup(page)).toEqual([]);
 			await p.keyboard.press("Escape");
 			await p.mouse.move(2, 2);
-			await popover.waitFor({ state: "detached" });
+			await page.waitFor(POPOVER, "detached");
 		}
 		await page.host((h) => h.setMode("live"));
 	});

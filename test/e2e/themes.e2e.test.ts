@@ -134,12 +134,12 @@ describe.skipIf(!hasChromium)("light and dark themes (browser)", () => {
 			await page.setTheme(theme);
 			const target = page.page.locator(".mod-root .cm-content .cqg-mention").first();
 			await target.hover();
-			await page.page.locator(".popover.cqg-hover").waitFor({ state: "visible" });
+			await page.waitFor(".popover.cqg-hover");
 			const samples = await contrasts(page, ".popover.cqg-hover");
 			expect(samples.length).toBeGreaterThan(2);
 			expect(unreadable(samples)).toEqual([]);
 			await page.page.mouse.move(2, 2);
-			await page.page.locator(".popover.cqg-hover").waitFor({ state: "detached" });
+			await page.waitFor(".popover.cqg-hover", "detached");
 		});
 	}
 

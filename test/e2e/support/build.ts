@@ -12,6 +12,12 @@ import { build } from "esbuild";
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 export const HOST_DIR = join(PROJECT_ROOT, "test", "e2e", "host");
+/**
+ * Where the plugin under test comes from: src/main.ts, styles.css and manifest.json of this folder.
+ * The project itself unless E2E_PLUGIN_DIR names a copy, which is how one checks that each scenario
+ * fails when its feature is broken, without touching the working tree others share.
+ */
+export const PLUGIN_DIR = process.env.E2E_PLUGIN_DIR ? resolve(process.env.E2E_PLUGIN_DIR) : PROJECT_ROOT;
 
 /** The externals of esbuild.config.mjs: Obsidian provides these modules at runtime. */
 export const PLUGIN_EXTERNALS = [
@@ -41,7 +47,7 @@ function textOf(result: { outputFiles?: { text: string }[] }, what: string): str
 /** The production main.js (minified, as `npm run build` makes it). */
 export async function buildPlugin(options: { minify?: boolean } = {}): Promise<string> {
 	const result = await build({
-		entryPoints: [join(PROJECT_ROOT, "src", "main.ts")],
+		entryPoints: [join(PLUGIN_DIR, "src", "main.ts")],
 		bundle: true,
 		external: PLUGIN_EXTERNALS,
 		format: "cjs",

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { HOST_DIR, PROJECT_ROOT } from "./build";
+import { HOST_DIR, PLUGIN_DIR } from "./build";
 import type { HostConfig } from "../host/config";
 
 export type { HostConfig };
@@ -48,8 +48,8 @@ export async function serveHost(options: ServeOptions): Promise<RunningServer> {
 		"/host.js": () => ({ type: "text/javascript; charset=utf-8", body: options.hostJs }),
 		"/host.css": () => ({ type: "text/css; charset=utf-8", body: readFileSync(join(HOST_DIR, "host.css"), "utf8") }),
 		"/main.js": () => ({ type: "text/javascript; charset=utf-8", body: options.pluginJs }),
-		"/manifest.json": () => ({ type: "application/json; charset=utf-8", body: readFileSync(join(PROJECT_ROOT, "manifest.json"), "utf8") }),
-		"/styles.css": () => ({ type: "text/css; charset=utf-8", body: readFileSync(join(PROJECT_ROOT, "styles.css"), "utf8") }),
+		"/manifest.json": () => ({ type: "application/json; charset=utf-8", body: readFileSync(join(PLUGIN_DIR, "manifest.json"), "utf8") }),
+		"/styles.css": () => ({ type: "text/css; charset=utf-8", body: readFileSync(join(PLUGIN_DIR, "styles.css"), "utf8") }),
 		"/host-config.json": () => ({ type: "application/json; charset=utf-8", body: JSON.stringify(options.config) }),
 	};
 	const server = createServer((req, res) => {

@@ -47,6 +47,24 @@ export class HostPage {
 		return this.handle.evaluate(fn as (host: HostApiLike, arg: unknown) => T | Promise<T>, arg as unknown);
 	}
 
+	/**
+	 * Waits for an element matching `selector` to be shown ("visible") or gone ("detached"), checking every
+	 * animation frame (a locator's waitFor backs off to 500 ms between checks, which slows hover tests).
+	 */
+	async waitFor(selector: string, state: "visible" | "detached" = "visible"): Promise<void> {
+		await this.page.waitForFunction(
+			([s, want]) => {
+				const el = document.querySelector(s);
+				if (want === "detached") return el === null;
+				if (!el) return false;
+				const rect = el.getBoundingClientRect();
+				return rect.width > 0 && rect.height > 0 && getComputedStyle(el).visibility !== "hidden";
+			},
+			[selector, state] as const,
+			{ polling: "raf" },
+		);
+	}
+
 	runCommand(id: string): Promise<boolean> {
 		return this.host((h, commandId) => h.runCommand(commandId), id);
 	}
