@@ -67,8 +67,9 @@ describe.skipIf(!hasChromium)("hostile note content runs nothing (browser)", () 
 	it("the page can run such markup at all (the flag works)", async () => {
 		// Control: the same markup parsed as HTML on purpose does set the flag, so a silent flag below means something.
 		const fired = await page.page.evaluate(async (html) => {
-			const probe = document.createElement("div");
-			probe.insertAdjacentHTML("beforeend", html);
+			// Parse the markup as HTML and bring it into the page, detached: the image fails to load and its handler runs.
+			const parsed = new DOMParser().parseFromString(html, "text/html").body.firstElementChild;
+			if (parsed) document.adoptNode(parsed);
 			await new Promise((resolve) => setTimeout(resolve, 200));
 			const value = (window as unknown as { __cqgXss?: unknown }).__cqgXss;
 			delete (window as unknown as { __cqgXss?: unknown }).__cqgXss;
