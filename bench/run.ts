@@ -12,6 +12,7 @@ const benchmarks: [string, () => Promise<{ default: Benchmark }>][] = [
 	["index", () => import("./index.bench")],
 	["panel", () => import("./panel.bench")],
 	["commands", () => import("./commands.bench")],
+	["bundle", () => import("./bundle.bench")],
 ];
 
 async function main(): Promise<void> {

@@ -43,6 +43,7 @@ export interface HostApi {
 	app: HostApp;
 	plugin: LoadedPlugin["plugin"] | null;
 	onloadMs: number;
+	evaluateMs: number;
 	/** Modules main.js required. */
 	requested: string[];
 	errors: string[];
@@ -156,6 +157,7 @@ async function start(): Promise<void> {
 		app,
 		plugin: null,
 		onloadMs: NaN,
+		evaluateMs: NaN,
 		requested,
 		errors: app.errors,
 		setTheme,
@@ -203,6 +205,7 @@ async function start(): Promise<void> {
 	const loaded = await loadPlugin(app, manifest, source);
 	api.plugin = loaded.plugin;
 	api.onloadMs = loaded.onloadMs;
+	api.evaluateMs = loaded.evaluateMs;
 	buildRibbon(app);
 	if (config.preview) buildPreviewChrome(app, api);
 

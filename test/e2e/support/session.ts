@@ -86,6 +86,7 @@ export class HostPage {
 /** What the scenarios call on `window.__host` (a structural view of test/e2e/host/main.ts's HostApi). */
 export interface HostApiLike {
 	onloadMs: number;
+	evaluateMs: number;
 	requested: string[];
 	errors: string[];
 	setTheme(theme: "light" | "dark"): void;
