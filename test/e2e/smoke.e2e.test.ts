@@ -41,3 +41,55 @@ describe.skipIf(!hasChromium)("browser host: the plugin loads like in Obsidian",
 		expect(await page.errors()).toEqual([]);
 	});
 });
+
+describe.skipIf(!hasChromium)("browser host: the preview page and unloading", () => {
+	let session: Session;
+	let page: HostPage;
+
+	beforeAll(async () => {
+		session = await Session.start({
+			files: exampleVaultFiles(),
+			openFile: "Conferences/Seoul Reliability Day 2025.md",
+			openPanel: true,
+			preview: true,
+			pluginData: { glossaryFolders: ["Glossary"] },
+		});
+		page = await session.open();
+		await page.page.locator(".cqg-panel-body .cqg-panel-note").first().waitFor();
+	});
+
+	afterAll(async () => {
+		await session?.close();
+	});
+
+	it("npm run preview's page: file list, command palette with the plugin's commands, settings tab", async () => {
+		const p = page.page;
+		await p.locator(".host-file-list .nav-file-title").filter({ hasText: "DevOps Days Lisbon 2025" }).click();
+		expect((await page.editorState()).text).toContain("# DevOps Days Lisbon 2025");
+		await p.keyboard.press("Control+p");
+		await p.locator(".prompt .suggestion-item").first().waitFor();
+		const commands = await p.locator(".prompt .suggestion-item").allInnerTexts();
+		expect(commands).toContain("Open conference panel");
+		expect(commands).toContain("Insert term definition");
+		await p.keyboard.press("Escape");
+		await p.locator(".host-settings-button").click();
+		await p.locator(".modal .setting-item").first().waitFor();
+		expect(await p.locator(".modal .setting-item-name").allInnerTexts()).toContain("Tags to index");
+		await p.keyboard.press("Escape");
+		expect(await p.locator(".modal-container").count()).toBe(0);
+	});
+
+	it("unloading the plugin removes its commands, ribbon icon, panel, editor marks and hover", async () => {
+		const p = page.page;
+		expect(await p.locator(".mod-root .cm-content .cqg-mention").count()).toBeGreaterThan(0);
+		await page.host((h) => h.unloadPlugin());
+		expect(await page.host((h) => h.commandIds())).toEqual([]);
+		expect(await p.locator(".workspace-ribbon .side-dock-ribbon-action").count()).toBe(0);
+		expect(await p.locator("[data-type='cqg-conference-panel']").count()).toBe(0);
+		expect(await p.locator(".mod-root .cm-content .cqg-mention").count()).toBe(0);
+		await page.host((h) => h.setMode("preview"));
+		expect(await p.locator(".mod-root .markdown-reading-view .cqg-mention").count()).toBe(0);
+		expect(await p.locator(".cqg-hover").count()).toBe(0);
+		expect(await page.errors()).toEqual([]);
+	});
+});

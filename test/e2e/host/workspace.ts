@@ -130,8 +130,10 @@ export class HostWorkspace extends Events {
 		this.creators.set(type, creator);
 	}
 
+	/** A plugin unloading takes its views with it: their leaves close, as when a plugin is disabled in Obsidian. */
 	unregisterViewType(type: string): void {
 		this.creators.delete(type);
+		this.detachLeavesOfType(type);
 	}
 
 	viewCreator(type: string): ViewCreator | undefined {
