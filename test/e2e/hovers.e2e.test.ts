@@ -7,7 +7,7 @@ import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, NO_CHROMIUM_REASON } from "./support/browser";
 import { Session, type HostPage } from "./support/session";
-import { hasReferenceNote, referenceNoteFile, REFERENCE_NOTE_PATH, REFERENCE_SKIP_REASON } from "./support/vault-files";
+import { exampleVaultFiles, hasReferenceNote, referenceNoteFile, REFERENCE_NOTE_PATH, REFERENCE_SKIP_REASON } from "./support/vault-files";
 
 if (!hasChromium) console.warn(NO_CHROMIUM_REASON);
 else if (!hasReferenceNote) console.warn(REFERENCE_SKIP_REASON);
@@ -78,6 +78,39 @@ describe.skipIf(!hasChromium || !hasReferenceNote)("hover previews in the browse
 		await leave(page);
 		await page.host((h) => h.setMode("live"));
 	});
+
+	it("throws nothing", async () => {
+		expect(await page.errors()).toEqual([]);
+	});
+});
+
+describe.skipIf(!hasChromium)("hover previews on a touch screen (example vault)", () => {
+	let session: Session;
+	let page: HostPage;
+
+	beforeAll(async () => {
+		session = await Session.start({ files: exampleVaultFiles(), openFile: "Conferences/Seoul Reliability Day 2025.md", pluginData: { glossaryFolders: ["Glossary"] } });
+		page = await session.open({ touch: true });
+	});
+
+	afterAll(async () => {
+		await session?.close();
+	});
+
+	for (const mode of ["live", "preview"] as const) {
+		it(`${mode === "live" ? "editor" : "reading view"}: a tap on a mention opens its preview, a second tap closes it`, async () => {
+			await page.host((h, m) => h.setMode(m), mode);
+			const scope = mode === "live" ? ".mod-root .cm-content" : ".mod-root .markdown-reading-view";
+			const target = mention(page, scope, "SLO");
+			await target.waitFor();
+			await target.tap();
+			await page.waitFor(POPOVER);
+			expect(await page.page.locator(`${POPOVER} .cqg-hover-term`).innerText()).toBe("SLO");
+			expect(await page.page.locator(POPOVER).innerText()).toContain("Service Level Objective");
+			await target.tap();
+			await page.waitFor(POPOVER, "detached");
+		});
+	}
 
 	it("throws nothing", async () => {
 		expect(await page.errors()).toEqual([]);

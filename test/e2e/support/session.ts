@@ -20,6 +20,8 @@ export function buildAll(): Promise<{ pluginJs: string; hostJs: string }> {
 export interface PageOptions {
 	theme?: "light" | "dark";
 	viewport?: { width: number; height: number };
+	/** A touch screen: `locator.tap()` sends touch pointer events. */
+	touch?: boolean;
 }
 
 export class HostPage {
@@ -135,7 +137,7 @@ export class Session {
 
 	/** Opens the host page and waits until the plugin loaded and the layout is ready. */
 	async open(options: PageOptions = {}): Promise<HostPage> {
-		const context = await this.browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+		const context = await this.browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, deviceScaleFactor: 1, hasTouch: options.touch === true });
 		const page = await context.newPage();
 		// Fail a step well before the test's own timeout, so the report names the step that hung.
 		page.setDefaultTimeout(8000);
