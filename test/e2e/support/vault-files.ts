@@ -3,9 +3,9 @@
  * the reference note read in place from ../shared (never copied into the project), and notes a
  * scenario writes itself.
  */
-import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readMarkdownFiles } from "../../../scripts/source-files";
+import { hasSharedFixtures, readSharedFixture, REFERENCE_NOTE, SHARED_FIXTURES, SKIP_REASON } from "../../helpers/shared-fixtures";
 import { PROJECT_ROOT } from "./build";
 
 export interface VaultFile {
@@ -15,12 +15,12 @@ export interface VaultFile {
 }
 
 export const EXAMPLE_VAULT = join(PROJECT_ROOT, "examples", "vault");
-export const REFERENCE_NOTE_FILE = join(PROJECT_ROOT, "..", "shared", "fixtures", "seed", "toss-makers-conference-25.md");
+export const REFERENCE_NOTE_FILE = join(SHARED_FIXTURES, REFERENCE_NOTE);
 /** Where the reference note sits in the test vault. */
 export const REFERENCE_NOTE_PATH = "Conferences/Toss Makers Conference 25.md";
 
-export const hasReferenceNote = existsSync(REFERENCE_NOTE_FILE);
-export const REFERENCE_SKIP_REASON = `reference note not found at ${REFERENCE_NOTE_FILE} (../shared is absent): scenarios on it are skipped`;
+export const hasReferenceNote = hasSharedFixtures;
+export const REFERENCE_SKIP_REASON = `${SKIP_REASON} (browser scenarios on the reference note included)`;
 
 /** Every Markdown note of examples/vault (the `.obsidian` folder is skipped). */
 export function exampleVaultFiles(): VaultFile[] {
@@ -31,5 +31,5 @@ export function exampleVaultFiles(): VaultFile[] {
 
 /** The reference note, read in place. Throws when ../shared is absent (check `hasReferenceNote`). */
 export function referenceNoteFile(): VaultFile {
-	return { path: REFERENCE_NOTE_PATH, text: readFileSync(REFERENCE_NOTE_FILE, "utf8") };
+	return { path: REFERENCE_NOTE_PATH, text: readSharedFixture(REFERENCE_NOTE) };
 }
