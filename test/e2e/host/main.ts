@@ -5,7 +5,7 @@
  * `preview: true` it also shows a toolbar and a file list for a person trying the plugin.
  */
 import "./obsidian-shim";
-import { SuggestModal } from "../../stubs/obsidian/modal";
+import { Modal, SuggestModal } from "../../stubs/obsidian/modal";
 import type { PluginManifest } from "../../stubs/obsidian/plugin";
 import { TFile } from "../../stubs/obsidian/vault";
 import { HostApp, type Command } from "./app";
@@ -120,20 +120,14 @@ function buildPreviewChrome(app: HostApp, api: HostApi): void {
 	}
 }
 
+/** The plugin's settings tab in a modal (Obsidian shows it in its Settings window). */
 function openSettings(app: HostApp): void {
 	const tab = app.settingTabs[0] as { containerEl: HTMLElement; display(): void; hide?(): void } | undefined;
 	if (!tab) return;
-	const modal = new (class extends SuggestModal<never> {
-		getSuggestions(): never[] {
-			return [];
-		}
-		renderSuggestion(): void {}
-		onChooseSuggestion(): void {}
-	})(app as never);
-	modal.modalEl.empty();
-	modal.modalEl.className = "modal mod-settings";
-	modal.modalEl.createDiv({ cls: "modal-title", text: "Conference Q&A Glossary settings" });
-	modal.modalEl.appendChild(tab.containerEl);
+	const modal = new Modal(app as never);
+	modal.modalEl.addClass("mod-settings");
+	modal.setTitle("Conference Q&A Glossary settings");
+	modal.contentEl.appendChild(tab.containerEl);
 	tab.display();
 	modal.setCloseCallback(() => tab.hide?.());
 	modal.open();
