@@ -62,22 +62,32 @@ async function contrasts(page: HostPage, rootSelector: string): Promise<TextSamp
 			return `${el.tagName.toLowerCase()}${cls ? `.${cls}` : ""}`;
 		};
 		const out: { selector: string; text: string; color: string; background: string; ratio: number }[] = [];
+		// `style` is the element's (text nodes) or its pseudo-element's; a pseudo-element's own background lies over the element's.
+		const sample = (el: Element, text: string, style: CSSStyleDeclaration, selector: string, pseudo: boolean) => {
+			const rect = el.getBoundingClientRect();
+			if (style.visibility === "hidden" || style.display === "none" || rect.width === 0 || rect.height === 0) return;
+			let opacity = pseudo ? Number(style.opacity) : 1;
+			for (let e: Element | null = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+			const bg = pseudo ? over(parse(style.backgroundColor), background(el)) : background(el);
+			const fgRaw = parse(style.color);
+			const fg = over([fgRaw[0], fgRaw[1], fgRaw[2], fgRaw[3] * opacity], bg);
+			const [l1, l2] = [luminance(fg), luminance(bg)].sort((a, b) => b - a);
+			out.push({ selector, text: text.slice(0, 40), color: style.color, background: `rgb(${bg.slice(0, 3).map(Math.round).join(", ")})`, ratio: (l1 + 0.05) / (l2 + 0.05) });
+		};
 		for (const scope of Array.from(document.querySelectorAll(root))) {
 			const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
 			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
 				const text = (node.nodeValue ?? "").trim();
 				const el = node.parentElement;
-				if (!text || !el) continue;
-				const style = getComputedStyle(el);
-				const rect = el.getBoundingClientRect();
-				if (style.visibility === "hidden" || style.display === "none" || rect.width === 0 || rect.height === 0) continue;
-				let opacity = 1;
-				for (let e: Element | null = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
-				const bg = background(el);
-				const fgRaw = parse(style.color);
-				const fg = over([fgRaw[0], fgRaw[1], fgRaw[2], fgRaw[3] * opacity], bg);
-				const [l1, l2] = [luminance(fg), luminance(bg)].sort((a, b) => b - a);
-				out.push({ selector: describe(el), text: text.slice(0, 40), color: style.color, background: `rgb(${bg.slice(0, 3).map(Math.round).join(", ")})`, ratio: (l1 + 0.05) / (l2 + 0.05) });
+				if (text && el) sample(el, text, getComputedStyle(el), describe(el), false);
+			}
+			// Text that CSS adds (content: " · no answer") is text the user reads too.
+			for (const el of [scope, ...Array.from(scope.querySelectorAll("*"))]) {
+				for (const pseudo of ["::before", "::after"]) {
+					const style = getComputedStyle(el, pseudo);
+					const text = /^["'](.*)["']$/.exec(style.content)?.[1]?.trim() ?? "";
+					if (/[\p{L}\p{N}]/u.test(text)) sample(el, text, style, `${describe(el)}${pseudo}`, true);
+				}
 			}
 		}
 		return out;
@@ -140,6 +150,21 @@ describe.skipIf(!hasChromium)("light and dark themes (browser)", () => {
 			expect(unreadable(samples)).toEqual([]);
 			await page.page.mouse.move(2, 2);
 			await page.waitFor(".popover.cqg-hover", "detached");
+		});
+	}
+
+	for (const theme of ["light", "dark"] as const) {
+		it(`${theme}: the empty state's text is readable`, async () => {
+			await page.setTheme(theme);
+			const toggle = page.page.locator(".cqg-panel-current input");
+			await page.host((h) => h.openFile("Notes/Ops retro October.md"));
+			await toggle.check();
+			await page.page.locator(".cqg-panel-body .cqg-panel-empty").first().waitFor();
+			const samples = await contrasts(page, ".cqg-panel-body .cqg-panel-empty");
+			expect(samples.length).toBeGreaterThan(1);
+			expect(unreadable(samples)).toEqual([]);
+			await toggle.uncheck();
+			await page.host((h) => h.openFile("Conferences/Seoul Reliability Day 2025.md"));
 		});
 	}
 
