@@ -2,12 +2,30 @@
  * The harness itself: the production main.js loads in the browser host like in Obsidian (CommonJS,
  * `require` answered by the host), registers its commands, ribbon icon and views, and runs without errors.
  */
+import { readFileSync } from "node:fs";
+import { builtinModules } from "node:module";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, NO_CHROMIUM_REASON } from "./support/browser";
+import { PLUGIN_EXTERNALS, PROJECT_ROOT } from "./support/build";
 import { Session, type HostPage } from "./support/session";
 import { exampleVaultFiles } from "./support/vault-files";
 
 if (!hasChromium) console.warn(NO_CHROMIUM_REASON);
+
+describe("the harness builds main.js like npm run build", () => {
+	it("uses esbuild.config.mjs's externals, format and target", () => {
+		const config = readFileSync(join(PROJECT_ROOT, "esbuild.config.mjs"), "utf8");
+		const listed = [...config.matchAll(/^\s*"((?:@[a-z-]+\/)?[a-z-]+)",$/gm)].map((m) => m[1]);
+		expect(listed.length).toBeGreaterThan(5);
+		expect(listed.filter((name) => !PLUGIN_EXTERNALS.includes(name))).toEqual([]);
+		expect(PLUGIN_EXTERNALS.filter((name) => !name.startsWith("node:") && !builtinModules.includes(name) && !listed.includes(name))).toEqual([]);
+		expect(config).toContain("...builtinModules");
+		expect(config).toContain('format: "cjs"');
+		expect(config).toContain('target: "es2020"');
+		expect(config).toContain("minify: production");
+	});
+});
 
 describe.skipIf(!hasChromium)("browser host: the plugin loads like in Obsidian", () => {
 	let session: Session;
