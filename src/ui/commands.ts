@@ -6,7 +6,7 @@
  * rewrite. Editor commands appear only with an editor; export commands only where they apply. None has a
  * default hotkey. When there is nothing to do, a notice says why.
  */
-import { Notice, TFile, type App, type Editor, type Plugin } from "obsidian";
+import { Notice, type App, type Editor, type Plugin } from "obsidian";
 import { EXPORT_FORMATS, type ExportFormat, type ExportFormatInfo } from "../core/export";
 import { detectGlossaryStyle, formatGlossaryEntry, formatSkeleton, type FormattedEntry, type GlossaryStyle } from "../core/glossary-format";
 import { cursorPosition, findMarkedJargon, insertionLine, planBlockInsertion, planLineInsertion, sectionLastLine, termAt, textLines, wordAt, type Insertion, type TextLine } from "../core/insertion";
@@ -15,6 +15,7 @@ import type { PluginSettings } from "../core/settings";
 import { termKey } from "../core/term-key";
 import type { NoteRecord, TermDefinition, TermRecord } from "../core/types";
 import { ExportWriter, type ExportWriterOptions } from "../obsidian/export-writer";
+import { openNoteAtLine } from "../obsidian/open-note";
 import { distinctDefinitions, noteTitle, pickDefinition, PickModal, preview, type PickItem } from "./definition-pick-modal";
 import { TermSuggestModal } from "./term-suggest-modal";
 
@@ -318,12 +319,7 @@ export async function openDefinition(app: App, editor: Editor, currentPath: stri
 		editor.scrollIntoView({ from: pos, to: pos }, true);
 		return;
 	}
-	const file = app.vault.getAbstractFileByPath(definition.path);
-	if (!(file instanceof TFile)) {
-		new Notice(`“${definition.path}” no longer exists.`);
-		return;
-	}
-	await app.workspace.getLeaf(false).openFile(file, { eState: { line, cursor: { from: pos, to: pos } } });
+	await openNoteAtLine(app, definition.path, definition.line);
 }
 
 // ---------------------------------------------------------------------------------------------------------

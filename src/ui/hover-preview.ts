@@ -9,6 +9,7 @@
 import { Component, Keymap, MarkdownRenderer } from "obsidian";
 import type { App, PaneType } from "obsidian";
 import type { TermDefinition, TermRecord } from "../core/types";
+import { openNoteAtLine } from "../obsidian/open-note";
 
 /** Obsidian's hover delay for Page preview is about this long. */
 export const HOVER_OPEN_DELAY_MS = 300;
@@ -56,7 +57,7 @@ export interface HoverPreviewHost {
 	app: App;
 	/** The term record for a mention's `data-term` (canonical term), or undefined when it is no longer defined. */
 	lookup(term: string): TermRecord | undefined;
-	/** Opens a definition's source note at its line. Defaults to `workspace.openLinkText` with `eState.line`. */
+	/** Opens a definition's source note at its line. Defaults to `openNoteAtLine`. */
 	openSource?(definition: TermDefinition, newLeaf: PaneType | boolean): void;
 }
 
@@ -67,9 +68,9 @@ export interface HoverRequest {
 	delayMs?: number;
 }
 
-/** Opens a definition's note at its (1-based) line; Obsidian's `eState.line` is 0-based. */
+/** Opens a definition's note at its (1-based) line, with the cursor there in the editor. */
 export function openDefinitionSource(app: App, definition: TermDefinition, newLeaf: PaneType | boolean): void {
-	void app.workspace.openLinkText(definition.path, "", newLeaf, { eState: { line: Math.max(0, definition.line - 1) } });
+	void openNoteAtLine(app, definition.path, definition.line, newLeaf);
 }
 
 /** The note's name for display: the path's last segment without `.md`. */

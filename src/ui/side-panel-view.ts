@@ -11,14 +11,13 @@ import {
 	MarkdownRenderer,
 	Menu,
 	Notice,
-	TFile,
 	type App,
-	type MarkdownView,
 	type Plugin,
 	type WorkspaceLeaf,
 } from "obsidian";
 import { compileQuery, type SearchQuery } from "../core/search";
 import type { ConferenceIndex } from "../obsidian/conference-index";
+import { openNoteAtLine } from "../obsidian/open-note";
 import type { SettingsStore } from "../obsidian/settings-store";
 import { definitionToMarkdown, noteToMarkdown, qaToMarkdown, talkToMarkdown, termToMarkdown } from "./panel-copy";
 import { buildPanelModel, type PanelModel } from "./panel-model";
@@ -349,31 +348,9 @@ export class ConferencePanelView extends ItemView {
 		if (target) void this.app.workspace.openLinkText(target, sourcePath, Keymap.isModEvent(evt));
 	}
 
-	/**
-	 * Opens `path` at 1-based `line`. This is what Obsidian's own backlinks, outline and search panes do:
-	 * `openFile` with an ephemeral state `{ line }` (0-based), which scrolls the Markdown view to the line
-	 * in reading view and in the editor. In the editor we also put the cursor at the start of that line,
-	 * which the editor marks as the active line. We do not select the line: a keyboard user who presses
-	 * Enter again would replace it.
-	 */
+	/** Opens `path` at 1-based `line` (a new tab with Ctrl/Cmd); see `openNoteAtLine`. */
 	async openAt(path: string, line: number, evt?: MouseEvent | KeyboardEvent): Promise<void> {
-		const file = this.app.vault.getAbstractFileByPath(path);
-		if (!(file instanceof TFile)) {
-			new Notice(`"${path}" no longer exists.`);
-			return;
-		}
-		const target = Math.max(0, line - 1);
-		const leaf = this.app.workspace.getLeaf(Keymap.isModEvent(evt));
-		await leaf.openFile(file, { active: true, eState: { line: target } });
-		const view = leaf.view;
-		if (view.getViewType() !== "markdown") return;
-		const markdown = view as MarkdownView;
-		if (markdown.getMode() !== "source") return;
-		const editor = markdown.editor;
-		if (target >= editor.lineCount()) return;
-		const position = { line: target, ch: 0 };
-		editor.setCursor(position);
-		editor.scrollIntoView({ from: position, to: { line: target, ch: editor.getLine(target).length } }, true);
+		await openNoteAtLine(this.app, path, line, Keymap.isModEvent(evt));
 	}
 
 	private onKeyDown(evt: KeyboardEvent): void {

@@ -237,19 +237,24 @@ describe("HoverPreview", () => {
 		expect(popover()).not.toBeNull();
 	});
 
-	it("opens the source note at the definition's line (0-based eState) and closes", () => {
+	it("opens the source note at the definition's line (0-based eState) and closes", async () => {
+		app.vault.seed("Glossary/Marketing.md", "# Marketing\n\n\n> CTR\n> Share of viewers who click.\n");
 		preview.open(mention, "CTR");
 		const buttons = popover()!.querySelectorAll<HTMLButtonElement>(".cqg-hover-open");
 		buttons[1].click();
-		expect(app.workspace.openedLinks).toHaveLength(1);
-		expect(app.workspace.openedLinks[0]).toMatchObject({ linktext: "Glossary/Marketing.md", newLeaf: false, openViewState: { eState: { line: 3 } } });
+		await vi.runAllTimersAsync();
+		expect(app.workspace.opened).toHaveLength(1);
+		expect(app.workspace.opened[0]).toMatchObject({ file: { path: "Glossary/Marketing.md" }, openState: { eState: { line: 3 } } });
+		expect(app.workspace.leafRequests).toEqual([false]);
 		expect(popover()).toBeNull();
 	});
 
-	it("Ctrl/Cmd-click on open uses a new tab", () => {
+	it("Ctrl/Cmd-click on open uses a new tab", async () => {
+		app.vault.seed("Talks/Ads day.md", "text");
 		preview.open(mention, "CTR");
 		popover()!.querySelector<HTMLButtonElement>(".cqg-hover-open")!.dispatchEvent(new MouseEvent("click", { ctrlKey: true }));
-		expect(app.workspace.openedLinks[0].newLeaf).toBe("tab");
+		await vi.runAllTimersAsync();
+		expect(app.workspace.leafRequests).toEqual(["tab"]);
 	});
 
 	it("shows nothing for a term that is no longer defined", () => {

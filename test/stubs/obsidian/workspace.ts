@@ -30,6 +30,8 @@ export class Workspace extends Events {
 	/** Everything plugins asked to open, in order. */
 	readonly opened: OpenRecord[] = [];
 	readonly openedLinks: LinkRecord[] = [];
+	/** The `newLeaf` argument of every getLeaf call, in order. */
+	readonly leafRequests: (PaneType | boolean | undefined)[] = [];
 	/** Leaves passed to revealLeaf, in order. */
 	readonly revealed: WorkspaceLeaf[] = [];
 	private readonly leaves: WorkspaceLeaf[] = [];
@@ -86,6 +88,7 @@ export class Workspace extends Events {
 	}
 
 	getLeaf(newLeaf?: PaneType | boolean): WorkspaceLeaf {
+		this.leafRequests.push(newLeaf);
 		if (!newLeaf) {
 			const recent = [...this.leaves].reverse().find((l) => l.side === "main" && !l.pinned);
 			if (recent) return recent;
