@@ -1,14 +1,14 @@
 /**
  * Builds what the browser harness serves, in memory (nothing is written to the project):
- * - the plugin's main.js with the production options of esbuild.config.mjs (CommonJS, `obsidian` and the
- *   CodeMirror packages external, minified), so the bundle under test is the one users install;
+ * - the plugin's main.js with the production options of esbuild.config.mjs itself (CommonJS, `obsidian` and
+ *   the CodeMirror packages external, minified), so the bundle under test is the one users install;
  * - the host page script: test/e2e/host/main.ts bundled for the browser, with the real CodeMirror 6
  *   packages the host also hands to the plugin through `require`.
  */
-import { builtinModules } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { externals, pluginBuildOptions } from "../../../esbuild.config.mjs";
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 export const HOST_DIR = join(PROJECT_ROOT, "test", "e2e", "host");
@@ -20,23 +20,7 @@ export const HOST_DIR = join(PROJECT_ROOT, "test", "e2e", "host");
 export const PLUGIN_DIR = process.env.E2E_PLUGIN_DIR ? resolve(process.env.E2E_PLUGIN_DIR) : PROJECT_ROOT;
 
 /** The externals of esbuild.config.mjs: Obsidian provides these modules at runtime. */
-export const PLUGIN_EXTERNALS = [
-	"obsidian",
-	"electron",
-	"@codemirror/autocomplete",
-	"@codemirror/collab",
-	"@codemirror/commands",
-	"@codemirror/language",
-	"@codemirror/lint",
-	"@codemirror/search",
-	"@codemirror/state",
-	"@codemirror/view",
-	"@lezer/common",
-	"@lezer/highlight",
-	"@lezer/lr",
-	...builtinModules,
-	...builtinModules.map((name) => `node:${name}`),
-];
+export const PLUGIN_EXTERNALS = externals;
 
 function textOf(result: { outputFiles?: { text: string }[] }, what: string): string {
 	const file = result.outputFiles?.[0];
@@ -47,17 +31,10 @@ function textOf(result: { outputFiles?: { text: string }[] }, what: string): str
 /** The production main.js (minified, as `npm run build` makes it). */
 export async function buildPlugin(options: { minify?: boolean } = {}): Promise<string> {
 	const result = await build({
-		entryPoints: [join(PLUGIN_DIR, "src", "main.ts")],
-		bundle: true,
-		external: PLUGIN_EXTERNALS,
-		format: "cjs",
-		target: "es2020",
-		treeShaking: true,
+		...pluginBuildOptions({ production: true, entry: join(PLUGIN_DIR, "src", "main.ts") }),
 		minify: options.minify ?? true,
-		sourcemap: false,
 		write: false,
 		logLevel: "silent",
-		outfile: "main.js",
 	});
 	return textOf(result, "main.js");
 }
