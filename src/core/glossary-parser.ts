@@ -175,7 +175,7 @@ export function glossaryFromHeading(lines: readonly MdLine[], index: number): { 
 	const body: string[] = [];
 	while (next < lines.length && lines[next].kind !== "heading") {
 		const l = lines[next];
-		if (l.kind === "code" || l.kind === "comment" || l.kind === "rule") break;
+		if (l.kind === "code" || l.kind === "rule") break;
 		body.push(l.kind === "quote" ? l.content : l.raw);
 		next++;
 	}

@@ -1,9 +1,12 @@
+import { newBlockState, skipBlockLine } from "./markdown-context";
+
 /**
  * A line-level reading of Markdown, enough for the parsers: which lines are code, headings, quotes,
  * list items, rules or plain text, with indentation and the content after the block marker.
  */
 
-export type LineKind = "blank" | "text" | "heading" | "quote" | "list" | "code" | "frontmatter" | "comment" | "rule";
+/** `code` covers fenced code, `$$` math and `%%` comment blocks, markers included. */
+export type LineKind = "blank" | "text" | "heading" | "quote" | "list" | "code" | "frontmatter" | "rule";
 
 export interface MdLine {
 	kind: LineKind;
@@ -17,16 +20,14 @@ export interface MdLine {
 	raw: string;
 }
 
-interface Fence {
-	char: number;
-	length: number;
-}
-
-/** Classifies every line. `frontmatterEnd` is the 0-based closing line of the frontmatter, or -1. */
+/**
+ * Classifies every line. `frontmatterEnd` is the 0-based closing line of the frontmatter, or -1.
+ * Code fences, `$$` math blocks and `%%` comment blocks are read by the matcher's own block reader
+ * (`skipBlockLine`), so the extractor and the term matcher always agree on what is not prose.
+ */
 export function classifyLines(lines: readonly string[], frontmatterEnd: number): MdLine[] {
 	const result: MdLine[] = new Array<MdLine>(lines.length);
-	let fence: Fence | null = null;
-	let comment = false;
+	const blocks = newBlockState();
 	for (let i = 0; i < lines.length; i++) {
 		const raw = lines[i];
 		if (i <= frontmatterEnd) {
@@ -34,29 +35,11 @@ export function classifyLines(lines: readonly string[], frontmatterEnd: number):
 			continue;
 		}
 		const indent = leadingColumns(raw);
-		if (fence) {
-			if (closesFence(raw, fence)) fence = null;
+		if (skipBlockLine(blocks, raw, 0, raw.length)) {
 			result[i] = { kind: "code", indent, content: raw, level: 0, raw };
 			continue;
 		}
-		if (comment) {
-			if (raw.includes("%%")) comment = false;
-			result[i] = { kind: "comment", indent, content: raw, level: 0, raw };
-			continue;
-		}
-		const opened = openFence(raw);
-		if (opened) {
-			fence = opened;
-			result[i] = { kind: "code", indent, content: raw, level: 0, raw };
-			continue;
-		}
-		const trimmedStart = raw.trimStart();
-		if (trimmedStart.startsWith("%%") && trimmedStart.indexOf("%%", 2) === -1) {
-			comment = true;
-			result[i] = { kind: "comment", indent, content: raw, level: 0, raw };
-			continue;
-		}
-		result[i] = classifyLine(raw, indent, trimmedStart);
+		result[i] = classifyLine(raw, indent, raw.trimStart());
 	}
 	return result;
 }
@@ -129,25 +112,4 @@ export function leadingColumns(raw: string): number {
 		else break;
 	}
 	return columns;
-}
-
-function openFence(raw: string): Fence | null {
-	let i = 0;
-	while (i < raw.length && (raw.charCodeAt(i) === 32 || raw.charCodeAt(i) === 9)) i++;
-	const char = raw.charCodeAt(i);
-	if (char !== 96 /* ` */ && char !== 126 /* ~ */) return null;
-	let length = 0;
-	while (raw.charCodeAt(i + length) === char) length++;
-	if (length < 3) return null;
-	if (char === 96 && raw.indexOf("`", i + length) !== -1) return null;
-	return { char, length };
-}
-
-function closesFence(raw: string, fence: Fence): boolean {
-	let i = 0;
-	while (i < raw.length && (raw.charCodeAt(i) === 32 || raw.charCodeAt(i) === 9)) i++;
-	let length = 0;
-	while (raw.charCodeAt(i + length) === fence.char) length++;
-	if (length < fence.length) return false;
-	return raw.slice(i + length).trim().length === 0;
 }

@@ -126,7 +126,6 @@ class BodyParser {
 					i++;
 					break;
 				case "code":
-				case "comment":
 				case "rule":
 					this.close();
 					i++;

@@ -34,7 +34,7 @@ export function hasTag(tags: readonly string[], wanted: readonly string[]): bool
 export function inlineTags(lines: readonly MdLine[]): string[] {
 	const tags: string[] = [];
 	for (const line of lines) {
-		if (line.kind === "code" || line.kind === "frontmatter" || line.kind === "comment") continue;
+		if (line.kind === "code" || line.kind === "frontmatter") continue;
 		const text = line.kind === "heading" ? line.content : line.raw;
 		if (text.indexOf("#") === -1) continue;
 		collectTags(withoutCodeSpans(text), tags);

@@ -174,6 +174,13 @@ describe("what is not a Q&A", () => {
 	it("ignores markers inside code fences, even unclosed ones", () => {
 		expect(parse("```\nQ: not a question\nA: not an answer\n```").qa).toEqual([]);
 		expect(parse("~~~md\nQ: still code\nA: yes").qa).toEqual([]);
+		expect(parse("$$\nQ: math?\nA: no\n$$").qa).toEqual([]);
+		expect(parse("%%\nQ: a comment?\nA: hidden\n%%").qa).toEqual([]);
+	});
+
+	it("reads code, math and comment blocks as the term matcher does (also fences inside quotes)", () => {
+		const note = parse("> ```\n> Q: quoted code?\n> ```\nQ: after?\nA: yes");
+		expect(qaOf(note)).toEqual([{ q: "after?", a: "yes", line: 7, answerLine: 8 }]);
 	});
 
 	it("ignores an outline letter with no question", () => {
