@@ -4,6 +4,7 @@
  */
 import { formatGlossaryEntry, formatTermLine, REFERENCE_STYLE } from "./glossary-format";
 import type { NoteRecord, TermRecord } from "./types";
+import { noteName } from "./text";
 
 export type ExportFormat = "md" | "csv" | "json" | "tsv";
 
@@ -79,11 +80,6 @@ export function qaRows(notes: readonly NoteRecord[]): QaRow[] {
 	return rows;
 }
 
-function fileTitle(path: string): string {
-	const name = path.slice(path.lastIndexOf("/") + 1);
-	return name.replace(/\.md$/i, "");
-}
-
 /** Every glossary definition: from the term records when given, else from the notes. */
 export function glossaryRows(input: ExportInput): GlossaryRow[] {
 	const titles = new Map(input.notes.map((n) => [n.path, n.title]));
@@ -92,7 +88,7 @@ export function glossaryRows(input: ExportInput): GlossaryRow[] {
 		for (const record of input.terms) {
 			for (const d of record.definitions) {
 				rows.push({
-					note: titles.get(d.path) ?? fileTitle(d.path),
+					note: titles.get(d.path) ?? noteName(d.path),
 					path: d.path,
 					term: d.term,
 					aliases: [...d.aliases],
@@ -378,7 +374,7 @@ export function safeFileName(name: string): string {
 
 /** Base name (no extension) of an export: the note's title, or the all-notes name. */
 export function exportBaseName(notes: readonly NoteRecord[], format: ExportFormat, allNotes: boolean): string {
-	const subject = allNotes || notes.length !== 1 ? "Conference Q&A" : notes[0].title || fileTitle(notes[0].path);
+	const subject = allNotes || notes.length !== 1 ? "Conference Q&A" : notes[0].title || noteName(notes[0].path);
 	const suffix = format === "md" ? " digest" : format === "tsv" ? " (Anki)" : "";
 	const base = allNotes || notes.length !== 1 ? `${subject}${suffix}` : `${subject} - Q&A${suffix}`;
 	return safeFileName(base);

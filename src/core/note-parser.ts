@@ -17,7 +17,7 @@ import { classifyLines, type MdLine } from "./markdown-lines";
 import { escapeJargonMarkers, toPlainText } from "./plain-text";
 import { matchAnswerMarker, matchQuestionMarker, QA_SECTION, sectionName, strongDelimiterCount } from "./qa-markers";
 import { DEFAULT_TAGS, hasTag, inlineTags, uniqueTags } from "./tags";
-import { normalizeNote, splitLines } from "./text";
+import { normalizeNote, noteName, splitLines } from "./text";
 import type { GlossaryEntry, NoteRecord, QaPair, Talk } from "./types";
 
 export interface ParseOptions {
@@ -37,7 +37,7 @@ export function parseNote(text: string, path: string, options: ParseOptions = {}
 	const body = parseBody(md);
 	return {
 		path,
-		title: frontmatter.title ?? firstHeading(md) ?? baseName(path),
+		title: frontmatter.title ?? firstHeading(md) ?? noteName(path),
 		tags,
 		talks: body.talks,
 		qa: body.qa,
@@ -57,11 +57,6 @@ export function findGlossaryBlocks(text: string): { line: number; endLine: numbe
 		blocks.push({ line: entry.line, endLine: entry.endLine });
 	}
 	return blocks;
-}
-
-function baseName(path: string): string {
-	const name = path.slice(path.lastIndexOf("/") + 1);
-	return name.replace(/\.md$/i, "");
 }
 
 function firstHeading(md: readonly MdLine[]): string | null {

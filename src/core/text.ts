@@ -14,6 +14,11 @@ export function normalizeNote(text: string): string {
  */
 const MAY_CHANGE_UNDER_NFC = /[^\t\n\r\u0020-\u02ff\u2010-\u2027\u2030-\u205e\u3000-\u3098\u309b-\u318f\u4e00-\u9fff\uac00-\ud7a3]/;
 
+/** A note's name as Obsidian shows it: the path's last segment without `.md`. */
+export function noteName(path: string): string {
+	return path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "");
+}
+
 /** Splits into lines on LF, CRLF or CR. Line i (0-based) is line i+1 in every result. */
 export function splitLines(text: string): string[] {
 	return text.indexOf("\r") === -1 ? text.split("\n") : text.split(/\r\n|\r|\n/);

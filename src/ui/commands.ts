@@ -16,8 +16,9 @@ import { termKey } from "../core/term-key";
 import type { NoteRecord, TermDefinition, TermRecord } from "../core/types";
 import { ExportWriter, type ExportWriterOptions } from "../obsidian/export-writer";
 import { openNoteAtLine } from "../obsidian/open-note";
-import { distinctDefinitions, noteTitle, pickDefinition, PickModal, preview, type PickItem } from "./definition-pick-modal";
+import { distinctDefinitions, pickDefinition, PickModal, preview, type PickItem } from "./definition-pick-modal";
 import { TermSuggestModal } from "./term-suggest-modal";
+import { noteName } from "../core/text";
 
 /** What the commands read from the index (ConferenceIndex provides it). */
 export interface CommandIndex {
@@ -304,7 +305,7 @@ export function goToTermDefinition(app: App, index: CommandIndex, editor: Editor
 	}
 	const items: PickItem<TermDefinition>[] = record.definitions.map((d) => ({
 		value: d,
-		title: `${noteTitle(d.path)}, line ${d.line}`,
+		title: `${noteName(d.path)}, line ${d.line}`,
 		note: preview(d.definition),
 	}));
 	new PickModal(app, items, (d) => void openDefinition(app, editor, path, d), { placeholder: `Go to a definition of ${record.term}` }).open();

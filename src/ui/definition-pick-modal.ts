@@ -5,6 +5,7 @@
 import { SuggestModal, type App } from "obsidian";
 import { fuzzyFilter, type FuzzyMatch } from "../core/fuzzy";
 import type { TermDefinition, TermRecord } from "../core/types";
+import { noteName } from "../core/text";
 
 export interface PickItem<T> {
 	value: T;
@@ -66,11 +67,6 @@ export class PickModal<T> extends SuggestModal<Shown<T>> {
 	}
 }
 
-/** The note name of a path: file name without `.md`. */
-export function noteTitle(path: string): string {
-	return path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "");
-}
-
 const PREVIEW_CHARS = 160;
 
 export function preview(text: string): string {
@@ -105,7 +101,7 @@ export function pickDefinition(app: App, record: TermRecord, definitions: readon
 		value: d,
 		title: preview(d.definition),
 		note: `${d.term}${d.aliases.length > 0 ? ` (${d.aliases.join(", ")})` : ""}`,
-		aux: `${noteTitle(d.path)}:${d.line}`,
+		aux: `${noteName(d.path)}:${d.line}`,
 	}));
 	new PickModal(app, items, onChoose, { placeholder: `Pick a definition of ${record.term}` }).open();
 }

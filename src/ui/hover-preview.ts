@@ -10,6 +10,7 @@ import { Component, Keymap, MarkdownRenderer } from "obsidian";
 import type { App, PaneType } from "obsidian";
 import type { TermDefinition, TermRecord } from "../core/types";
 import { openNoteAtLine } from "../obsidian/open-note";
+import { noteName } from "../core/text";
 
 /** Obsidian's hover delay for Page preview is about this long. */
 export const HOVER_OPEN_DELAY_MS = 300;
@@ -71,12 +72,6 @@ export interface HoverRequest {
 /** Opens a definition's note at its (1-based) line, with the cursor there in the editor. */
 export function openDefinitionSource(app: App, definition: TermDefinition, newLeaf: PaneType | boolean): void {
 	void openNoteAtLine(app, definition.path, definition.line, newLeaf);
-}
-
-/** The note's name for display: the path's last segment without `.md`. */
-export function noteName(path: string): string {
-	const base = path.slice(path.lastIndexOf("/") + 1);
-	return base.toLowerCase().endsWith(".md") ? base.slice(0, -3) : base;
 }
 
 export class HoverPreview extends Component {

@@ -7,6 +7,7 @@
 import { highlightRuns, matchRanges, type SearchQuery } from "../core/search";
 import type { TermDefinition } from "../core/types";
 import type { NoteGroup, PanelModel, QaItem, TalkGroup, TermItem } from "./panel-model";
+import { noteName } from "../core/text";
 
 export type RowInfo =
 	| { kind: "section"; key: string; section: "qa" | "glossary" }
@@ -298,11 +299,6 @@ export class PanelRenderer {
 		el.createDiv({ cls: "cqg-panel-empty-title", text: text.title });
 		el.createDiv({ cls: "cqg-panel-empty-hint", text: text.hint });
 	}
-}
-
-function noteName(path: string): string {
-	const name = path.slice(path.lastIndexOf("/") + 1);
-	return name.endsWith(".md") ? name.slice(0, -3) : name;
 }
 
 function qaEmptyText(model: PanelModel, options: RenderOptions): { title: string; hint: string } {

@@ -6,7 +6,8 @@
 import { SuggestModal, type App } from "obsidian";
 import { fuzzyFilter, prepareTarget, type FuzzyMatch, type PreparedTarget } from "../core/fuzzy";
 import type { TermRecord } from "../core/types";
-import { noteTitle, preview, renderHighlighted } from "./definition-pick-modal";
+import { preview, renderHighlighted } from "./definition-pick-modal";
+import { noteName } from "../core/text";
 
 export interface TermSuggestion {
 	record: TermRecord;
@@ -79,7 +80,7 @@ export class TermSuggestModal extends SuggestModal<TermSuggestion> {
 		if (first) content.createDiv({ cls: "suggestion-note", text: preview(first.definition) });
 		const aux = el.createDiv({ cls: "suggestion-aux" });
 		const sources = new Set(record.definitions.map((d) => d.path));
-		const where = first ? noteTitle(first.path) : "";
+		const where = first ? noteName(first.path) : "";
 		const more = record.definitions.length > 1 ? ` · ${record.definitions.length} definitions` : "";
 		aux.createSpan({ cls: "cqg-term-suggestion-source", text: `${where}${sources.size > 1 ? ` +${sources.size - 1}` : ""}${more}` });
 	}

@@ -2,7 +2,8 @@
 // @vitest-environment-options {"settings": {"enableJavaScriptEvaluation": true, "suppressInsecureJavaScriptEnvironmentWarning": true, "disableJavaScriptFileLoading": true, "disableCSSFileLoading": true}}
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { App, MarkdownRenderer } from "../stubs/obsidian";
-import { HOVER_CLOSE_DELAY_MS, HOVER_OPEN_DELAY_MS, HoverPreview, noteName, placePopover } from "../../src/ui/hover-preview";
+import { HOVER_CLOSE_DELAY_MS, HOVER_OPEN_DELAY_MS, HoverPreview, placePopover } from "../../src/ui/hover-preview";
+import { noteName } from "../../src/core/text";
 import type { TermRecord } from "../../src/core/types";
 import type { App as ObsidianApp } from "obsidian";
 import { activeContent, definition, HOSTILE, poke, record } from "./hover-helpers";
