@@ -19,12 +19,15 @@
  *   npm run release-check                  check the project
  *   npm run release-check -- --apis        also print every Obsidian API the source uses, with its version
  *   npm run release-check -- --main=main.js  check that file instead of building one
+ *   npm run release-check -- --root=DIR     check another copy of the project (the tests use this)
  *
  * Every rule is a pure function of the files' text, exported for the tests.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { pluginBuildOptions } from "../esbuild.config.mjs";
 import { compareVersions, scanApiUses, scanDesktopNeeds, scanMobileHazards, type ApiUse, type CodeFinding } from "./release-scan";
 
 export type Rule = "manifest" | "versions" | "api" | "desktop" | "mobile" | "license" | "readme" | "styles";
@@ -57,6 +60,11 @@ function text(value: unknown): string | null {
 	return typeof value === "string" ? value : null;
 }
 
+/** A JSON value as a message shows it: strings bare, anything else as JSON. */
+function show(value: unknown): string {
+	return typeof value === "string" ? value : (JSON.stringify(value) ?? "nothing");
+}
+
 /** manifest.json against the community directory's rules. */
 export function checkManifest(manifest: Manifest): Problem[] {
 	const problems: string[] = [];
@@ -65,7 +73,8 @@ export function checkManifest(manifest: Manifest): Problem[] {
 	const description = text(manifest.description);
 	const author = text(manifest.author);
 	for (const key of ["id", "name", "version", "minAppVersion", "description", "author"] as const) {
-		if (typeof manifest[key] !== "string" || (manifest[key] as string).trim() === "") problems.push(`"${key}" is missing or not a string`);
+		const value = manifest[key];
+		if (typeof value !== "string" || value.trim() === "") problems.push(`"${key}" is missing or not a string`);
 	}
 	if (typeof manifest.isDesktopOnly !== "boolean") problems.push(`"isDesktopOnly" must be true or false`);
 	if (id !== null) {
@@ -99,17 +108,17 @@ export function checkVersions(manifest: Manifest, pkg: { version?: unknown }, ve
 	const add = (file: string, message: string) => problems.push({ rule: "versions", file, message });
 	const version = text(manifest.version);
 	const minApp = text(manifest.minAppVersion);
-	if (version === null || !SEMVER.test(version)) add("manifest.json", `version "${String(manifest.version)}" is not x.y.z (Obsidian compares plain versions, no "v")`);
-	if (minApp === null || !SEMVER.test(minApp)) add("manifest.json", `minAppVersion "${String(manifest.minAppVersion)}" is not x.y.z`);
-	if (pkg.version !== manifest.version) add("package.json", `version is ${String(pkg.version)}, manifest.json says ${String(manifest.version)} (npm run version -- x.y.z moves both)`);
+	if (version === null || !SEMVER.test(version)) add("manifest.json", `version "${show(manifest.version)}" is not x.y.z (Obsidian compares plain versions, no "v")`);
+	if (minApp === null || !SEMVER.test(minApp)) add("manifest.json", `minAppVersion "${show(manifest.minAppVersion)}" is not x.y.z`);
+	if (pkg.version !== manifest.version) add("package.json", `version is ${show(pkg.version)}, manifest.json says ${show(manifest.version)} (npm run version -- x.y.z moves both)`);
 	if (lock) {
-		if (lock.version !== undefined && lock.version !== pkg.version) add("package-lock.json", `version is ${String(lock.version)}, package.json says ${String(pkg.version)}`);
+		if (lock.version !== undefined && lock.version !== pkg.version) add("package-lock.json", `version is ${show(lock.version)}, package.json says ${show(pkg.version)}`);
 		const root = lock.packages?.[""];
-		if (root?.version !== undefined && root.version !== pkg.version) add("package-lock.json", `packages[""].version is ${String(root.version)}, package.json says ${String(pkg.version)}`);
+		if (root?.version !== undefined && root.version !== pkg.version) add("package-lock.json", `packages[""].version is ${show(root.version)}, package.json says ${show(pkg.version)}`);
 	}
 	if (version !== null) {
 		if (!(version in versions)) add("versions.json", `has no entry for ${version}, the version in manifest.json`);
-		else if (versions[version] !== minApp) add("versions.json", `maps ${version} to ${String(versions[version])}, manifest.json's minAppVersion is ${String(minApp)}`);
+		else if (versions[version] !== minApp) add("versions.json", `maps ${version} to ${show(versions[version])}, manifest.json's minAppVersion is ${String(minApp)}`);
 	}
 	for (const [release, app] of Object.entries(versions)) {
 		if (!SEMVER.test(release) || typeof app !== "string" || !SEMVER.test(app)) add("versions.json", `"${release}": ${JSON.stringify(app)} is not "x.y.z": "x.y.z"`);
@@ -176,7 +185,7 @@ const LICENSE_TEXTS: Record<string, RegExp[]> = {
 /** LICENSE exists, is the licence package.json declares, and names manifest.json's author. */
 export function checkLicense(license: string | null, pkg: { license?: unknown }, manifest: Manifest): Problem[] {
 	const add = (message: string): Problem[] => [{ rule: "license", file: "LICENSE", message }];
-	if (license === null || license.trim() === "") return add(`LICENSE is missing; the directory needs one (package.json says ${String(pkg.license ?? "nothing")})`);
+	if (license === null || license.trim() === "") return add(`LICENSE is missing; the directory needs one (package.json says ${show(pkg.license)})`);
 	const declared = text(pkg.license);
 	if (declared === null) return [{ rule: "license", file: "package.json", message: `"license" is missing; name the licence in LICENSE` }];
 	const patterns = LICENSE_TEXTS[declared];
@@ -305,11 +314,7 @@ function readJson<T>(root: string, file: string, problems: Problem[], rule: Rule
 
 /** The production main.js for `root`'s src/main.ts, built in memory with esbuild.config.mjs's options. */
 export async function buildProductionBundle(root: string): Promise<string> {
-	const { build } = await import("esbuild");
-	const config = (await import(pathToFileURL(resolve(dirname(fileURLToPath(import.meta.url)), "../esbuild.config.mjs")).href)) as {
-		pluginBuildOptions: (options: { production: boolean; entry?: string }) => Record<string, unknown>;
-	};
-	const options = config.pluginBuildOptions({ production: true, entry: join(root, "src/main.ts") });
+	const options = pluginBuildOptions({ production: true, entry: join(root, "src/main.ts") });
 	const result = await build({ ...options, absWorkingDir: root, write: false, logLevel: "silent", outfile: join(root, "main.js") });
 	const output = result.outputFiles.find((file) => file.path.endsWith(".js"));
 	if (!output) throw new Error("esbuild produced no main.js");
@@ -377,8 +382,9 @@ export function formatApiTable(apis: readonly ApiUse[], root: string): string {
 }
 
 async function main(): Promise<void> {
-	const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 	const args = process.argv.slice(2);
+	const rootArg = args.find((arg) => arg.startsWith("--root="))?.slice("--root=".length);
+	const root = rootArg !== undefined ? resolve(rootArg) : resolve(dirname(fileURLToPath(import.meta.url)), "..");
 	const mainArg = args.find((arg) => arg.startsWith("--main="))?.slice("--main=".length);
 	const options: ReleaseCheckOptions = {};
 	if (mainArg !== undefined) {
@@ -394,7 +400,7 @@ async function main(): Promise<void> {
 	}
 	const manifest = JSON.parse(readFileSync(join(root, "manifest.json"), "utf8")) as Manifest;
 	const newest = apis.filter((use) => !use.guarded && use.since !== null).sort((a, b) => compareVersions(b.since ?? "", a.since ?? ""))[0];
-	console.log(`release-check: ok (${String(manifest.id)} ${String(manifest.version)}, minAppVersion ${String(manifest.minAppVersion)}${newest ? `; newest API used unguarded: ${newest.api} ${newest.since}` : ""}, isDesktopOnly ${String(manifest.isDesktopOnly)})`);
+	console.log(`release-check: ok (${show(manifest.id)} ${show(manifest.version)}, minAppVersion ${show(manifest.minAppVersion)}${newest ? `; newest API used unguarded: ${newest.api} ${newest.since}` : ""}, isDesktopOnly ${show(manifest.isDesktopOnly)})`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

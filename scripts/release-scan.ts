@@ -144,23 +144,77 @@ function apiName(declaration: ts.Declaration, symbol: ts.Symbol): string {
 	return member;
 }
 
+/** Parsed declaration files (TypeScript's libs, obsidian.d.ts), shared by every program this process makes. */
+const declarationCache = new Map<string, ts.SourceFile>();
+
 /** A program over `files` (absolute paths) with `obsidian` resolved to the given obsidian.d.ts. */
 export function createProgram(files: readonly string[], obsidianDts: string): ts.Program {
-	return ts.createProgram({
-		rootNames: [...files],
-		options: {
-			target: ts.ScriptTarget.ES2020,
-			module: ts.ModuleKind.ESNext,
-			moduleResolution: ts.ModuleResolutionKind.Bundler,
-			lib: ["lib.es2021.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
-			strict: true,
-			noEmit: true,
-			skipLibCheck: true,
-			types: [],
-			baseUrl: "/",
-			paths: { obsidian: [obsidianDts] },
-		},
-	});
+	const options: ts.CompilerOptions = {
+		target: ts.ScriptTarget.ES2020,
+		module: ts.ModuleKind.ESNext,
+		moduleResolution: ts.ModuleResolutionKind.Bundler,
+		lib: ["lib.es2021.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
+		strict: true,
+		noEmit: true,
+		skipLibCheck: true,
+		types: [],
+		baseUrl: "/",
+		paths: { obsidian: [obsidianDts] },
+	};
+	const host = ts.createCompilerHost(options, true);
+	const getSourceFile = host.getSourceFile.bind(host);
+	host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+		if (!fileName.endsWith(".d.ts")) return getSourceFile(fileName, languageVersion, onError, shouldCreate);
+		let source = declarationCache.get(fileName);
+		if (!source) {
+			source = getSourceFile(fileName, languageVersion, onError, shouldCreate);
+			if (source) declarationCache.set(fileName, source);
+		}
+		return source;
+	};
+	// Only the project's own modules and obsidian are read: other packages' types (CodeMirror, …) do not
+	// decide which Obsidian API a name is, and skipping them keeps the gate fast.
+	host.resolveModuleNameLiterals = (literals, containingFile) =>
+		literals.map((literal) => {
+			const name = literal.text;
+			if (name === "obsidian") return { resolvedModule: { resolvedFileName: obsidianDts, extension: ts.Extension.Dts, isExternalLibraryImport: true } };
+			if (!name.startsWith(".")) return { resolvedModule: undefined };
+			return ts.resolveModuleName(name, containingFile, options, host);
+		});
+	return ts.createProgram({ rootNames: [...files], options, host });
+}
+
+function isNamedDeclaration(node: ts.Node): boolean {
+	return (
+		ts.isClassDeclaration(node) ||
+		ts.isInterfaceDeclaration(node) ||
+		ts.isFunctionDeclaration(node) ||
+		ts.isMethodDeclaration(node) ||
+		ts.isMethodSignature(node) ||
+		ts.isPropertyDeclaration(node) ||
+		ts.isPropertySignature(node) ||
+		ts.isVariableDeclaration(node) ||
+		ts.isEnumDeclaration(node) ||
+		ts.isGetAccessorDeclaration(node) ||
+		ts.isSetAccessorDeclaration(node)
+	);
+}
+
+/** Every name obsidian.d.ts declares (classes, functions, members); other identifiers need no lookup. */
+const declaredNamesCache = new Map<string, Set<string>>();
+function declaredNames(source: ts.SourceFile): Set<string> {
+	let names = declaredNamesCache.get(source.fileName);
+	if (names) return names;
+	const found = new Set<string>();
+	const visit = (node: ts.Node): void => {
+		const name = (node as ts.NamedDeclaration).name;
+		if (name && ts.isIdentifier(name) && isNamedDeclaration(node)) found.add(name.text);
+		ts.forEachChild(node, visit);
+	};
+	visit(source);
+	names = found;
+	declaredNamesCache.set(source.fileName, names);
+	return names;
 }
 
 /**
@@ -172,10 +226,12 @@ export function scanApiUses(files: readonly string[], obsidianDts: string, progr
 	const dts = ts.sys.resolvePath(obsidianDts).replace(/\\/g, "/");
 	const wanted = new Set(files.map((file) => ts.sys.resolvePath(file).replace(/\\/g, "/")));
 	const uses: ApiUse[] = [];
+	const dtsSource = program.getSourceFile(dts) ?? program.getSourceFiles().find((source) => source.fileName === dts);
+	const names = dtsSource ? declaredNames(dtsSource) : new Set<string>();
 	for (const source of program.getSourceFiles()) {
 		if (!wanted.has(source.fileName)) continue;
 		const visit = (node: ts.Node): void => {
-			if (ts.isIdentifier(node) && !isTypeOnly(node)) {
+			if (ts.isIdentifier(node) && names.has(node.text) && !isTypeOnly(node)) {
 				const parent = node.parent;
 				const declared = parent && (ts.isDeclarationStatement(parent) || ts.isClassElement(parent) || ts.isPropertyAssignment(parent) || ts.isParameter(parent) || ts.isVariableDeclaration(parent) || ts.isBindingElement(parent) || ts.isPropertySignature(parent) || ts.isImportSpecifier(parent)) && (parent as ts.NamedDeclaration).name === node;
 				if (!declared) record(node);
@@ -202,7 +258,7 @@ export function scanApiUses(files: readonly string[], obsidianDts: string, progr
 }
 
 function moduleSpecifierOf(node: ts.Node): { specifier: string; at: ts.Node } | null {
-	if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier)) return { specifier: node.moduleSpecifier.text, at: node };
+	if (ts.isImportDeclaration(node) && node.importClause?.phaseModifier !== ts.SyntaxKind.TypeKeyword && ts.isStringLiteral(node.moduleSpecifier)) return { specifier: node.moduleSpecifier.text, at: node };
 	if (ts.isCallExpression(node) && node.arguments.length > 0 && ts.isStringLiteralLike(node.arguments[0])) {
 		const callee = node.expression;
 		if ((ts.isIdentifier(callee) && callee.text === "require") || callee.kind === ts.SyntaxKind.ImportKeyword) return { specifier: node.arguments[0].text, at: node };
@@ -231,7 +287,7 @@ export function scanDesktopNeeds(sources: readonly { file: string; text: string 
 }
 
 function hasLookbehind(pattern: string): boolean {
-	return pattern.includes("(?<=") || pattern.includes("(?<!");
+	return /\(\?<[=!]/.test(pattern);
 }
 
 /** Whether an identifier is a reference to a variable (not a property name, key or declaration). */
