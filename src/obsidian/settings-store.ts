@@ -1,10 +1,12 @@
 /**
- * The plugin's settings on disk (data.json): loaded once through mergeSettings (unknown keys and wrong
- * types dropped, defaults copied, never shared), changed through `update`, which saves and tells every
- * listener which keys changed.
+ * The plugin's settings on disk (data.json): loaded once through loadSettings (older versions migrated,
+ * hand edits read leniently, then mergeSettings: unknown keys and wrong types dropped, defaults copied,
+ * never shared), changed through `update`, which saves (with the settings version) and tells every
+ * listener which keys changed. A data.json from a newer plugin version keeps what this version does not know.
  */
 import { Events, type EventRef, type Plugin } from "obsidian";
 import { mergeSettings, type PluginSettings } from "../core/settings";
+import { loadSettings, saveSettings, type StoredData } from "../core/settings-versions";
 
 export type SettingsKey = keyof PluginSettings;
 
@@ -19,12 +21,16 @@ function sameValue(a: unknown, b: unknown): boolean {
 export class SettingsStore {
 	private readonly events = new Events();
 	private data: PluginSettings;
+	/** data.json as a newer plugin version wrote it, else null (see saveSettings). */
+	private newer: StoredData | null;
 
 	private constructor(
 		private readonly plugin: Plugin,
 		stored: unknown,
 	) {
-		this.data = mergeSettings(stored);
+		const loaded = loadSettings(stored);
+		this.data = loaded.settings;
+		this.newer = loaded.newer;
 	}
 
 	/** Reads data.json (missing or damaged data gives the defaults). */
@@ -43,7 +49,9 @@ export class SettingsStore {
 		const changed = (Object.keys(next) as SettingsKey[]).filter((key) => !sameValue(next[key], this.data[key]));
 		if (changed.length === 0) return;
 		this.data = next;
-		await this.plugin.saveData(next);
+		const saved = saveSettings(next, this.newer, changed);
+		if (this.newer !== null) this.newer = saved;
+		await this.plugin.saveData(saved);
 		this.events.trigger("changed", changed);
 	}
 
