@@ -127,6 +127,26 @@ export function csvRow(fields: readonly (string | number)[]): string {
 	return fields.map(csvField).join(",");
 }
 
+/**
+ * A cell a spreadsheet would read as a formula: it starts with `=`, `+`, `-` or `@` (also after leading
+ * white space, which some importers trim), or with a tab or carriage return (OWASP's CSV injection list).
+ * Quoting does not stop Excel, Sheets or Calc from evaluating such a cell.
+ */
+const FORMULA_START = /^(?:[\t\r]|\s*[=+\-@])/;
+
+/**
+ * OWASP's rule against CSV injection: a text cell that would start a formula gets a leading `'`, so the
+ * spreadsheet shows it as text (`'=1+1`, `'- item`); every other cell is left exactly as it is.
+ */
+export function neutralizeFormula(text: string): string {
+	return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** A CSV row for spreadsheets: text cells neutralised (`neutralizeFormula`), then quoted per RFC 4180. */
+export function spreadsheetRow(fields: readonly (string | number)[]): string {
+	return csvRow(fields.map((field) => (typeof field === "string" ? neutralizeFormula(field) : field)));
+}
+
 export const CSV_COLUMNS = ["type", "front", "back", "aliases", "note", "talk", "speaker", "path", "line"] as const;
 
 export interface CsvOptions {
@@ -136,12 +156,13 @@ export interface CsvOptions {
 
 /**
  * One table for both kinds: `type` is `qa` (front = question, back = answer) or `term` (front = term,
- * back = definition, aliases joined by `; `). CRLF line ends, as RFC 4180 asks.
+ * back = definition, aliases joined by `; `). CRLF line ends, as RFC 4180 asks. Every text cell that a
+ * spreadsheet would run as a formula starts with `'` (see `neutralizeFormula`).
  */
 export function toCsv(input: ExportInput, options: CsvOptions = {}): string {
 	const lines = [csvRow(CSV_COLUMNS)];
-	for (const r of qaRows(input.notes)) lines.push(csvRow(["qa", r.question, r.answer, "", r.note, r.talk, r.speaker, r.path, r.line]));
-	for (const g of glossaryRows(input)) lines.push(csvRow(["term", g.term, g.definition, g.aliases.join("; "), g.note, "", "", g.path, g.line]));
+	for (const r of qaRows(input.notes)) lines.push(spreadsheetRow(["qa", r.question, r.answer, "", r.note, r.talk, r.speaker, r.path, r.line]));
+	for (const g of glossaryRows(input)) lines.push(spreadsheetRow(["term", g.term, g.definition, g.aliases.join("; "), g.note, "", "", g.path, g.line]));
 	return `${options.bom ? "\uFEFF" : ""}${lines.join("\r\n")}\r\n`;
 }
 
@@ -175,6 +196,10 @@ export interface AnkiOptions {
 }
 
 /**
+ * Cells are not neutralised against formulas as in the CSV: the file is Anki's import format (its `#`
+ * header lines make it a poor spreadsheet), Anki shows every field as plain text and evaluates nothing,
+ * and a `'` would show on each card whose answer starts with `- ` or `=`.
+ *
  * Anki's text import with file headers: tab-separated, HTML off (Anki escapes `<`, `&` itself), three
  * columns by position: front, back, tags. Q&A cards first (question → answer), then term cards (term (aliases) → definition).
  * Tags: `conference-qa` or `conference-glossary`, plus the note title.
@@ -359,17 +384,60 @@ export function exportAs(input: ExportInput, format: ExportFormat, options: CsvO
 	return { text, extension, qaCount, glossaryCount };
 }
 
-/** A file name Obsidian accepts on every platform: no `\ / : * ? " < > | # ^ [ ]`, no leading dot. */
+/** Longest export base name, in characters (code points: a cut never splits a surrogate pair). */
+const MAX_NAME_CHARS = 120;
+
+/**
+ * A file name Obsidian accepts on every platform: no `\ / : * ? " < > | # ^ [ ]` or control characters,
+ * and never hidden: no leading dot, even behind spaces (`. .secret` gives `secret`), no trailing dot or
+ * space (Windows drops them).
+ */
 export function safeFileName(name: string): string {
 	const cleaned = name
 		.normalize("NFC")
-		.replace(/[\\/:*?"<>|#^[\]\r\n\t]+/g, " ")
+		.replace(/[\\/:*?"<>|#^[\]\u0000-\u001f\u007f]+/g, " ")
 		.replace(/\s+/g, " ")
-		.trim()
-		.replace(/^\.+/, "")
-		.slice(0, 120)
-		.trim();
-	return cleaned || "Export";
+		.replace(/^[\s.]+|[\s.]+$/g, "");
+	const cut = Array.from(cleaned).slice(0, MAX_NAME_CHARS).join("").replace(/[\s.]+$/, "");
+	return cut || "Export";
+}
+
+/** Why an export folder setting was refused. */
+export type ExportFolderProblem = "absolute" | "parent" | "hidden" | "character";
+
+export type ExportFolderCheck = { ok: true; folder: string } | { ok: false; problem: ExportFolderProblem };
+
+/**
+ * The export folder setting as a vault path, or why it is refused. The folder must stay inside the vault:
+ * no absolute path (`/x`, `\x`, `C:\x`, `~/x`), no `..` segment, no hidden segment (`.obsidian`, `.x`:
+ * Obsidian does not show them), no character a file name cannot hold. Empty (or `/`, Obsidian's name
+ * of the vault root) means the root; `.` segments and repeated or trailing slashes are dropped.
+ */
+export function checkExportFolder(raw: string): ExportFolderCheck {
+	const text = raw.normalize("NFC").trim();
+	// Empty, or Obsidian's own name of the vault root.
+	if (/^\/*$/.test(text)) return { ok: true, folder: "" };
+	if (/^[/\\~]/.test(text) || /^[A-Za-z]:/.test(text)) return { ok: false, problem: "absolute" };
+	const segments = text.split(/[/\\]+/).map((s) => s.trim()).filter((s) => s !== "" && s !== ".");
+	if (segments.some((s) => s === "..")) return { ok: false, problem: "parent" };
+	if (segments.some((s) => s.startsWith("."))) return { ok: false, problem: "hidden" };
+	if (segments.some((s) => /[:*?"<>|\u0000-\u001f\u007f]/.test(s))) return { ok: false, problem: "character" };
+	return { ok: true, folder: segments.join("/") };
+}
+
+/** The sentence that explains a refused export folder (`raw` is the setting as typed). */
+export function exportFolderMessage(problem: ExportFolderProblem, raw: string): string {
+	const shown = `“${raw.replace(/[\r\n]+/g, " ").trim()}”`;
+	switch (problem) {
+		case "absolute":
+			return `The export folder ${shown} is an absolute path. Use a folder inside the vault, such as Exports.`;
+		case "parent":
+			return `The export folder ${shown} leaves the vault (“..”). Use a folder inside the vault, such as Exports.`;
+		case "hidden":
+			return `The export folder ${shown} is hidden (a part starts with a dot), so its files would not show in the vault. Use a folder such as Exports.`;
+		case "character":
+			return `The export folder ${shown} holds a character a folder name cannot have (: * ? " < > |). Use a folder such as Exports.`;
+	}
 }
 
 /** Base name (no extension) of an export: the note's title, or the all-notes name. */

@@ -4,7 +4,7 @@
  * report where they went.
  */
 import { Modal, normalizePath, Notice, Setting, TFile, TFolder, type App } from "obsidian";
-import { exportAs, exportBaseName, type ExportFormat, type ExportInput } from "../core/export";
+import { checkExportFolder, exportAs, exportBaseName, exportFolderMessage, type ExportFormat, type ExportInput } from "../core/export";
 
 export type OverwriteChoice = "replace" | "keep-both" | "cancel";
 
@@ -56,7 +56,7 @@ export interface ExportRequest {
 	format: ExportFormat;
 	/** An export of every indexed note (names the file "Conference Q&A…"). */
 	allNotes: boolean;
-	/** Vault folder for the file ("" = vault root). */
+	/** Vault folder for the file ("" = vault root), as the setting holds it: refused unless inside the vault. */
 	folder: string;
 }
 
@@ -90,9 +90,14 @@ export class ExportWriter {
 	/** Writes the export and returns its file, or null when the user cancelled or it failed (a notice says why). */
 	async write(request: ExportRequest): Promise<TFile | null> {
 		const { input, format, allNotes } = request;
+		const checked = checkExportFolder(request.folder);
+		if (!checked.ok) {
+			new Notice(`Export not written. ${exportFolderMessage(checked.problem, request.folder)} Change it in the plugin's settings.`);
+			return null;
+		}
 		try {
 			const result = exportAs(input, format, { bom: true });
-			const folder = request.folder.trim() === "" || normalizePath(request.folder) === "/" ? "" : normalizePath(request.folder);
+			const folder = checked.folder === "" ? "" : normalizePath(checked.folder);
 			const base = exportBaseName(input.notes, format, allNotes);
 			const path = normalizePath(folder ? `${folder}/${base}.${result.extension}` : `${base}.${result.extension}`);
 			await ensureFolder(this.app, folder);

@@ -2,15 +2,19 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
 	ankiField,
+	checkExportFolder,
 	CSV_COLUMNS,
 	csvRow,
 	escapeMarkdown,
 	exportAs,
 	exportBaseName,
+	exportFolderMessage,
 	glossaryRows,
+	neutralizeFormula,
 	neutralizeTags,
 	qaRows,
 	safeFileName,
+	spreadsheetRow,
 	toAnkiTsv,
 	toCsv,
 	toJson,
@@ -124,6 +128,67 @@ describe("CSV", () => {
 	});
 });
 
+/** A note whose every text field would start a formula in a spreadsheet, and one ordinary row. */
+const FORMULAS = note({
+	path: "Notes/=HYPERLINK(x).md",
+	title: "=HYPERLINK(\"http://evil.example\",\"click\")",
+	talks: [{ title: "+1 talk", speaker: "@kim", line: 3 }],
+	qa: [
+		{ question: "=1+1", answer: "-2+3", line: 5, answerLine: 6, endLine: 6, talk: 0, questionMarkdown: "=1+1", answerMarkdown: "-2+3" },
+		{ question: "\t=cmd|' /C calc'!A0", answer: "\r=A1", line: 8, answerLine: 9, endLine: 9, talk: 0, questionMarkdown: "", answerMarkdown: "" },
+		{ question: " =SUM(A1,A2)", answer: "- 첫째, 둘째", line: 11, answerLine: 12, endLine: 12, talk: 0, questionMarkdown: "", answerMarkdown: "" },
+		{ question: "1+1=2?", answer: "a-b, c@d, 'quoted'", line: 14, answerLine: 15, endLine: 15, talk: 0, questionMarkdown: "", answerMarkdown: "" },
+	],
+	glossary: [{ term: "@SUM", aliases: ["+A1", "-B2"], definition: "=2*3", definitionMarkdown: "=2*3", line: 20, endLine: 21 }],
+});
+
+describe("CSV formulas (OWASP CSV injection rule)", () => {
+	it("starts every cell that would run as a formula with ', and leaves ordinary cells as they are", () => {
+		const csv = toCsv({ notes: [FORMULAS] });
+		expect(csv.split("\r\n").slice(1, 3)).toEqual([
+			`qa,'=1+1,'-2+3,,"'=HYPERLINK(""http://evil.example"",""click"")",'+1 talk,'@kim,Notes/=HYPERLINK(x).md,5`,
+			`qa,'\t=cmd|' /C calc'!A0,"'\r=A1",,"'=HYPERLINK(""http://evil.example"",""click"")",'+1 talk,'@kim,Notes/=HYPERLINK(x).md,8`,
+		]);
+		const rows = readDelimited(csv, ",");
+		expect(rows.slice(1)).toEqual([
+			["qa", "'=1+1", "'-2+3", "", `'=HYPERLINK("http://evil.example","click")`, "'+1 talk", "'@kim", "Notes/=HYPERLINK(x).md", "5"],
+			["qa", "'\t=cmd|' /C calc'!A0", "'\r=A1", "", `'=HYPERLINK("http://evil.example","click")`, "'+1 talk", "'@kim", "Notes/=HYPERLINK(x).md", "8"],
+			["qa", "' =SUM(A1,A2)", "'- 첫째, 둘째", "", `'=HYPERLINK("http://evil.example","click")`, "'+1 talk", "'@kim", "Notes/=HYPERLINK(x).md", "11"],
+			["qa", "1+1=2?", "a-b, c@d, 'quoted'", "", `'=HYPERLINK("http://evil.example","click")`, "'+1 talk", "'@kim", "Notes/=HYPERLINK(x).md", "14"],
+			["term", "'@SUM", "'=2*3", "'+A1; -B2", `'=HYPERLINK("http://evil.example","click")`, "", "", "Notes/=HYPERLINK(x).md", "20"],
+		]);
+	});
+
+	it("no read-back cell starts a formula, and dropping the added ' gives the text back", () => {
+		fc.assert(
+			fc.property(fc.array(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("=1", "+1", "-1", "@x", "\t1", "\r1", " =1", "\n-1", "a=1")), { minLength: 1, maxLength: 5 }), (fields) => {
+				const [parsed] = readDelimited(`${spreadsheetRow(fields)}\r\n`, ",");
+				const cells = fields.length === 1 && fields[0] === "" ? [""] : parsed;
+				for (const [i, cell] of cells.entries()) {
+					expect(cell).not.toMatch(/^(?:[\t\r]|\s*[=+\-@])/);
+					expect(cell === fields[i] || cell === `'${fields[i]}`).toBe(true);
+				}
+			}),
+		);
+	});
+
+	it("neutralizeFormula: exact cells", () => {
+		expect(["=1", "+1", "-1", "@1", "\t1", "\r1", "  -1", "\u3000=1"].map(neutralizeFormula)).toEqual(["'=1", "'+1", "'-1", "'@1", "'\t1", "'\r1", "'  -1", "'\u3000=1"]);
+		expect(["", "1-1", "a=b", "#tag", "'x", "광고비 = 매출", " 앞 공백"].map(neutralizeFormula)).toEqual(["", "1-1", "a=b", "#tag", "'x", "광고비 = 매출", " 앞 공백"]);
+	});
+
+	it("the Anki TSV keeps cards as written (Anki evaluates nothing; a ' would show on the card)", () => {
+		const cards = readDelimited(toAnkiTsv({ notes: [FORMULAS] }), "\t", "#");
+		expect(cards.map((c) => [c[0], c[1]])).toEqual([
+			["=1+1", "-2+3"],
+			["=cmd|' /C calc'!A0", "=A1"],
+			["=SUM(A1,A2)", "- 첫째, 둘째"],
+			["1+1=2?", "a-b, c@d, 'quoted'"],
+			["@SUM (+A1, -B2)", "=2*3"],
+		]);
+	});
+});
+
 describe("Anki TSV", () => {
 	it("has Anki's file headers and three single-line fields per card", () => {
 		const tsv = toAnkiTsv({ notes: [TRICKY] }, { deck: "Conferences" });
@@ -209,6 +274,68 @@ describe("file names", () => {
 		expect(exportBaseName([TRICKY], "csv", true)).toBe("Conference Q&A");
 		expect(safeFileName('a/b:c*?"<>|#^[]')).toBe("a b c");
 		expect(safeFileName("...")).toBe("Export");
+	});
+
+	it("never names a hidden file: no leading dot, even behind spaces; no trailing dot or space", () => {
+		const secret = note({ title: ". .secret", path: "Notes/. .secret.md" });
+		expect(exportBaseName([secret], "csv", false)).toBe("secret - Q&A");
+		expect(exportBaseName([secret], "md", false)).toBe("secret - Q&A digest");
+		expect(exportBaseName([note({ title: "", path: "Notes/.hidden.md" })], "csv", false)).toBe("hidden - Q&A");
+		expect([". .secret", " . . x", "\t.x", "..\\..\\x", "../../x", "x. ", "x . .", ".", " "].map(safeFileName)).toEqual([
+			"secret",
+			"x",
+			"x",
+			"x",
+			"x",
+			"x",
+			"x",
+			"Export",
+			"Export",
+		]);
+		fc.assert(
+			fc.property(fc.string({ maxLength: 200 }), (name) => {
+				const safe = safeFileName(name);
+				expect(safe).not.toMatch(/^[\s.]|[\s.]$|[\\/:*?"<>|#^[\]\u0000-\u001f]/);
+				expect(Array.from(safe).length).toBeLessThanOrEqual(120);
+				expect(safe.isWellFormed()).toBe(true);
+			}),
+		);
+	});
+
+	it("hostile titles become plain file names", () => {
+		expect(safeFileName(`<img src=x onerror="alert(1)">`)).toBe("img src=x onerror= alert(1)");
+		expect(safeFileName(`"><script>alert(1)</script>`)).toBe("script alert(1) script");
+		expect(safeFileName("가".repeat(119) + "😀😀")).toBe("가".repeat(119) + "😀");
+	});
+});
+
+describe("export folder", () => {
+	it("keeps folders inside the vault, tidied", () => {
+		expect(["", "  ", "/", "Exports", "Exports/", "./Exports", "Exports//Q&A", " 내보내기 / 2025 ", "Exports\\Sub", "a..b/c"].map(checkExportFolder)).toEqual([
+			{ ok: true, folder: "" },
+			{ ok: true, folder: "" },
+			{ ok: true, folder: "" },
+			{ ok: true, folder: "Exports" },
+			{ ok: true, folder: "Exports" },
+			{ ok: true, folder: "Exports" },
+			{ ok: true, folder: "Exports/Q&A" },
+			{ ok: true, folder: "내보내기/2025" },
+			{ ok: true, folder: "Exports/Sub" },
+			{ ok: true, folder: "a..b/c" },
+		]);
+	});
+
+	it("refuses .., absolute paths, hidden folders and bad characters", () => {
+		const problems = (raws: string[]) => raws.map((raw) => { const c = checkExportFolder(raw); return c.ok ? c.folder : c.problem; });
+		expect(problems(["..", "../Elsewhere", "Exports/../../x", "Exports/..", "a\\..\\b", " .. "])).toEqual(["parent", "parent", "parent", "parent", "parent", "parent"]);
+		expect(problems(["/etc", "//server/share", "\\Windows", "C:\\Users", "c:/x", "~/Documents"])).toEqual(["absolute", "absolute", "absolute", "absolute", "absolute", "absolute"]);
+		expect(problems([".obsidian", "Exports/.hidden", "...", ".trash/x"])).toEqual(["hidden", "hidden", "hidden", "hidden"]);
+		expect(problems(["Ex:ports", "a*b", "a?b", 'a"b', "a<b", "a|b", "a\u0000b"])).toEqual(["character", "character", "character", "character", "character", "character", "character"]);
+	});
+
+	it("explains a refusal in one sentence naming the setting", () => {
+		expect(exportFolderMessage("parent", "../Elsewhere")).toBe("The export folder “../Elsewhere” leaves the vault (“..”). Use a folder inside the vault, such as Exports.");
+		expect(exportFolderMessage("absolute", "/etc\n")).toBe("The export folder “/etc” is an absolute path. Use a folder inside the vault, such as Exports.");
 	});
 });
 
