@@ -429,8 +429,12 @@ export function checkExportFolder(raw: string): ExportFolderCheck {
 export function exportFolderMessage(problem: ExportFolderProblem, raw: string): string {
 	const shown = `“${raw.replace(/[\r\n]+/g, " ").trim()}”`;
 	switch (problem) {
-		case "absolute":
-			return `The export folder ${shown} is an absolute path. Use a folder inside the vault, such as Exports.`;
+		case "absolute": {
+			// `/Exports` most likely means the vault's Exports folder: offer that.
+			const relative = checkExportFolder(raw.trim().replace(/^(?:[A-Za-z]:)?[/\\~]+/, ""));
+			const example = relative.ok && relative.folder !== "" ? relative.folder : "Exports";
+			return `The export folder ${shown} is an absolute path. Use a folder inside the vault, such as ${example}.`;
+		}
 		case "parent":
 			return `The export folder ${shown} leaves the vault (“..”). Use a folder inside the vault, such as Exports.`;
 		case "hidden":

@@ -8,7 +8,8 @@
  * Lists (tags, folders) are typed as comma- or line-separated text and saved after a short typing pause
  * (at once when the tab closes); the store then tells the index to re-run.
  */
-import { debounce, PluginSettingTab, Setting, type App, type Debouncer, type Plugin, type SettingDefinitionItem, type SettingGroupItem } from "obsidian";
+import { debounce, Notice, PluginSettingTab, Setting, type App, type Debouncer, type Plugin, type SettingDefinitionItem, type SettingGroupItem } from "obsidian";
+import { checkExportFolder, exportFolderMessage } from "../core/export";
 import { DEFAULT_SETTINGS, mergeSettings, type PluginSettings } from "../core/settings";
 import type { ConferenceIndex } from "../obsidian/conference-index";
 import type { SettingsStore } from "../obsidian/settings-store";
@@ -91,7 +92,7 @@ export const SETTING_ROWS: readonly Row[] = [
 		options: { dotted: "Dotted", none: "None" },
 	},
 	{ kind: "heading", name: "Export" },
-	{ kind: "text", key: "exportFolder", name: "Export folder", desc: "Where exported digests and files are written. Leave empty for the vault root.", placeholder: "Exports" },
+	{ kind: "text", key: "exportFolder", name: "Export folder", desc: "Where exported digests and files are written: a folder inside the vault, such as Exports (no .. and no absolute path). Leave empty for the vault root.", placeholder: "Exports" },
 	{ kind: "restore" },
 ];
 
@@ -206,7 +207,11 @@ export class ConferenceSettingTab extends PluginSettingTab {
 			const list = listFormat(key) === "tags" ? parseTagList(text) : parseFolderList(text, (path) => this.folderExists(path));
 			await this.settings.update({ [key]: list });
 		} else if (key === "exportFolder") {
-			await this.settings.update({ exportFolder: typeof value === "string" ? value.trim().replace(/^\/+|\/+$/g, "") : "" });
+			// Only a folder inside the vault is saved; anything else is explained and the saved folder kept.
+			const raw = typeof value === "string" ? value : "";
+			const checked = checkExportFolder(raw);
+			if (checked.ok) await this.settings.update({ exportFolder: checked.folder });
+			else new Notice(`${exportFolderMessage(checked.problem, raw)} The export folder stays “${this.settings.current.exportFolder || "/"}”.`);
 		} else if (key in DEFAULT_SETTINGS) {
 			// The store's mergeSettings drops values of the wrong type or outside a choice's options.
 			await this.settings.update({ [key]: value });

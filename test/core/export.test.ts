@@ -335,7 +335,10 @@ describe("export folder", () => {
 
 	it("explains a refusal in one sentence naming the setting", () => {
 		expect(exportFolderMessage("parent", "../Elsewhere")).toBe("The export folder “../Elsewhere” leaves the vault (“..”). Use a folder inside the vault, such as Exports.");
-		expect(exportFolderMessage("absolute", "/etc\n")).toBe("The export folder “/etc” is an absolute path. Use a folder inside the vault, such as Exports.");
+		expect(exportFolderMessage("absolute", "/Exports/\n")).toBe("The export folder “/Exports/” is an absolute path. Use a folder inside the vault, such as Exports.");
+		expect(exportFolderMessage("absolute", "C:\\Users\\me")).toBe("The export folder “C:\\Users\\me” is an absolute path. Use a folder inside the vault, such as Users/me.");
+		expect(exportFolderMessage("absolute", "/../x")).toBe("The export folder “/../x” is an absolute path. Use a folder inside the vault, such as Exports.");
+		expect(exportFolderMessage("hidden", ".obsidian")).toBe("The export folder “.obsidian” is hidden (a part starts with a dot), so its files would not show in the vault. Use a folder such as Exports.");
 	});
 });
 

@@ -7,7 +7,7 @@ import { SettingsStore } from "../../src/obsidian/settings-store";
 import { ConferenceSettingTab, parseFolderList, parseTagList, SETTING_ROWS } from "../../src/ui/settings-tab";
 import { appWith, tick } from "../obsidian/fake-app";
 import { MANIFEST, TestPlugin } from "./panel-harness";
-import type { App } from "../stubs/obsidian";
+import { Notice, type App } from "../stubs/obsidian";
 
 const TALK = "---\ntags: [Conference]\n---\n**Q. Why?**\nA. Because.\n";
 const MEETUP = "---\ntags: [meetup]\n---\n**Q. Where?**\nA. Here.\n";
@@ -127,7 +127,7 @@ describe("settings tab", () => {
 		const app = appWith({ "a.md": TALK });
 		const first = await setup(app);
 		first.settingNamed("Require Ctrl or Cmd").querySelector<HTMLElement>(".checkbox-container")?.click();
-		type(first.settingNamed("Export folder").querySelector("input") as HTMLInputElement, "/Exports/");
+		type(first.settingNamed("Export folder").querySelector("input") as HTMLInputElement, "Exports/");
 		first.tab.hide();
 		await tick();
 		first.plugin.unload();
@@ -142,6 +142,27 @@ describe("settings tab", () => {
 		expect(second.settings.current).toEqual(DEFAULT_SETTINGS);
 		expect(second.settings.current.tags).not.toBe(DEFAULT_SETTINGS.tags);
 		expect(second.settingNamed("Export folder").querySelector("input")?.value).toBe("");
+	});
+
+	it("refuses an export folder outside the vault and says why, keeping the saved one", async () => {
+		const { settingNamed, settings, tab } = await setup();
+		const input = settingNamed("Export folder").querySelector("input") as HTMLInputElement;
+		Notice.shown.length = 0;
+		type(input, "내보내기/2025");
+		await tick(700);
+		expect(settings.current.exportFolder).toBe("내보내기/2025");
+		for (const raw of ["../Elsewhere", "/Exports", "C:\\Users\\me", ".obsidian/plugins"]) {
+			type(input, raw);
+			tab.hide();
+			await tick();
+			expect(settings.current.exportFolder).toBe("내보내기/2025");
+		}
+		expect(Notice.shown).toEqual([
+			"The export folder “../Elsewhere” leaves the vault (“..”). Use a folder inside the vault, such as Exports. The export folder stays “내보내기/2025”.",
+			"The export folder “/Exports” is an absolute path. Use a folder inside the vault, such as Exports. The export folder stays “내보내기/2025”.",
+			"The export folder “C:\\Users\\me” is an absolute path. Use a folder inside the vault, such as Users/me. The export folder stays “내보내기/2025”.",
+			"The export folder “.obsidian/plugins” is hidden (a part starts with a dot), so its files would not show in the vault. Use a folder such as Exports. The export folder stays “내보내기/2025”.",
+		]);
 	});
 
 	it("shows what is indexed and re-indexes on request", async () => {
