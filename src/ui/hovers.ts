@@ -67,6 +67,7 @@ export function registerHovers(plugin: Plugin, index: HoverIndex, settings: Hove
 			},
 			handlers,
 			isMobile,
+			owner: plugin,
 		}),
 	);
 

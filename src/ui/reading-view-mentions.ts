@@ -3,7 +3,7 @@
  * nodes with DOM methods (never by assigning HTML). Code, preformatted text, links, math, embeds, our
  * own marks and the term line of a glossary blockquote are left alone.
  */
-import type { MarkdownPostProcessorContext } from "obsidian";
+import { Component, MarkdownRenderChild, type MarkdownPostProcessorContext } from "obsidian";
 import type { TermMention } from "../core/types";
 
 /** Finds the mentions in one piece of rendered text (offsets into `text`). */
@@ -240,9 +240,75 @@ export interface ReadingViewOptions {
 	handlers: MentionHandlers;
 	/** True on phones and tablets: a tap opens the preview even without a touch pointer event. */
 	isMobile?: () => boolean;
+	/**
+	 * The plugin (or a component it owns). Unloading it removes every listener the post-processor added,
+	 * also from reading views rendered earlier that stay open.
+	 */
+	owner: Component;
 }
 
-type SectionContext = Pick<MarkdownPostProcessorContext, "getSectionInfo">;
+/**
+ * Obsidian's context always has `addChild`, which unloads the child when its section is re-rendered or
+ * closed; a caller without one (a test) leaves the child to the owner alone.
+ */
+type SectionContext = Pick<MarkdownPostProcessorContext, "getSectionInfo"> & Partial<Pick<MarkdownPostProcessorContext, "addChild">>;
+
+/**
+ * The pointer handling of one rendered section, as a render child: its listeners go through
+ * `registerDomEvent`, so unloading it (the section is re-rendered, the view closes, or the plugin
+ * unloads) removes them, and it unwraps the section's mention spans.
+ */
+export class MentionEvents extends MarkdownRenderChild {
+	constructor(
+		containerEl: HTMLElement,
+		private readonly handlers: MentionHandlers,
+		private readonly isMobile: () => boolean,
+	) {
+		super(containerEl);
+	}
+
+	onload(): void {
+		bindMentionEvents(this, this.containerEl, this.handlers, this.isMobile);
+	}
+
+	onunload(): void {
+		unwrapMentions(this.containerEl);
+	}
+}
+
+/**
+ * Every live `MentionEvents` of the plugin, so the plugin's unload reaches sections Obsidian keeps
+ * rendered. A child leaves the set when it unloads, so the set holds only what is on screen.
+ */
+export class MentionEventsRegistry extends Component {
+	private readonly live = new Set<MentionEvents>();
+
+	/** How many sections have live listeners (tests and the benchmark read it). */
+	get size(): number {
+		return this.live.size;
+	}
+
+	track(child: MentionEvents): void {
+		this.live.add(child);
+		child.register(() => this.live.delete(child));
+	}
+
+	onunload(): void {
+		for (const child of [...this.live]) child.unload();
+		this.live.clear();
+	}
+}
+
+/** Unwraps the mention spans under `root`, leaving their text where it was. */
+export function unwrapMentions(root: HTMLElement): void {
+	for (const span of Array.from(root.querySelectorAll<HTMLElement>(`span.${MENTION_CLASS}`))) {
+		const parent = span.parentNode;
+		if (!parent) continue;
+		while (span.firstChild) parent.insertBefore(span.firstChild, span);
+		parent.removeChild(span);
+		parent.normalize();
+	}
+}
 
 /** The Markdown post-processor: marks the mentions of one rendered section and wires their events. */
 export function mentionPostProcessor(options: ReadingViewOptions): (el: HTMLElement, ctx: SectionContext) => void {
@@ -255,7 +321,9 @@ export function mentionPostProcessor(options: ReadingViewOptions): (el: HTMLElem
 		}
 		return cachedBlocks;
 	};
+	const registry = options.owner.addChild(new MentionEventsRegistry());
 	const bound = new WeakSet<HTMLElement>();
+	const isMobile = options.isMobile ?? (() => false);
 	return (el, ctx) => {
 		const settings = options.settings();
 		if (!settings.enabled) return;
@@ -271,13 +339,19 @@ export function mentionPostProcessor(options: ReadingViewOptions): (el: HTMLElem
 		const spans = markMentions(el, { find: options.find, markedOnly: settings.markedOnly, underline: settings.underline, glossarySection });
 		if (spans.length > 0 && !bound.has(el)) {
 			bound.add(el);
-			bindMentionEvents(el, options.handlers, options.isMobile);
+			const child = new MentionEvents(el, options.handlers, isMobile);
+			registry.track(child);
+			if (ctx.addChild) ctx.addChild(child);
+			else child.load();
 		}
 	};
 }
 
-/** Delegated pointer handling for the mentions under `root`. Call once per root. */
-export function bindMentionEvents(root: HTMLElement, handlers: MentionHandlers, isMobile: () => boolean = () => false): void {
+/** What registers the listeners: a component, so its unload removes them. */
+type ListenerOwner = Pick<Component, "registerDomEvent">;
+
+/** Delegated pointer handling for the mentions under `root`, registered through `owner`. Call once per root. */
+export function bindMentionEvents(owner: ListenerOwner, root: HTMLElement, handlers: MentionHandlers, isMobile: () => boolean = () => false): void {
 	let lastPointer = "mouse";
 	const mentionOf = (event: Event): HTMLElement | null => {
 		const target = event.target as Node | null;
@@ -285,23 +359,23 @@ export function bindMentionEvents(root: HTMLElement, handlers: MentionHandlers, 
 		const el = (target as Element).closest<HTMLElement>(`.${MENTION_CLASS}`);
 		return el && root.contains(el) && !el.closest(".cqg-hover") ? el : null;
 	};
-	root.addEventListener("pointerdown", (event: PointerEvent) => {
+	owner.registerDomEvent(root, "pointerdown", (event: PointerEvent) => {
 		lastPointer = event.pointerType || "mouse";
 	});
-	root.addEventListener("mouseover", (event: MouseEvent) => {
+	owner.registerDomEvent(root, "mouseover", (event: MouseEvent) => {
 		if (lastPointer === "touch" || lastPointer === "pen" || isMobile()) return;
 		const el = mentionOf(event);
 		const term = el?.getAttribute("data-term");
 		if (el && term) handlers.hover(el, term, event);
 	});
-	root.addEventListener("mouseout", (event: MouseEvent) => {
+	owner.registerDomEvent(root, "mouseout", (event: MouseEvent) => {
 		const el = mentionOf(event);
 		if (!el) return;
 		const to = event.relatedTarget as Node | null;
 		if (to && el.contains(to)) return;
 		handlers.unhover(el);
 	});
-	root.addEventListener("click", (event: MouseEvent) => {
+	owner.registerDomEvent(root, "click", (event: MouseEvent) => {
 		if (!(lastPointer === "touch" || lastPointer === "pen" || isMobile())) return;
 		const el = mentionOf(event);
 		const term = el?.getAttribute("data-term");

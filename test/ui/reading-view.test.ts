@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"settings": {"enableJavaScriptEvaluation": true, "suppressInsecureJavaScriptEnvironmentWarning": true, "disableJavaScriptFileLoading": true, "disableCSSFileLoading": true}}
-import "../stubs/obsidian"; // installs Obsidian's DOM helpers, as the app does
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import { bindMentionEvents, markMentions, mentionPostProcessor, wrapMentions } from "../../src/ui/reading-view-mentions";
+import { Component } from "../stubs/obsidian"; // also installs Obsidian's DOM helpers, as the app does
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Component as ObsidianComponent } from "obsidian";
+import { bindMentionEvents, markMentions, MentionEventsRegistry, mentionPostProcessor, unwrapMentions, wrapMentions } from "../../src/ui/reading-view-mentions";
 import type { MentionHandlers } from "../../src/ui/reading-view-mentions";
 import { activeContent, poke, substringFinder } from "./hover-helpers";
 import { renderLikeObsidian } from "./render-like-obsidian";
@@ -17,8 +18,19 @@ function marks(root: HTMLElement): [string, string][] {
 	return Array.from(root.querySelectorAll<HTMLElement>(".cqg-mention")).map((el) => [el.textContent ?? "", el.getAttribute("data-term") ?? ""]);
 }
 
+/** The plugin's stand-in: unloading it must remove every listener the post-processor added. */
+let plugin: Component;
+let owner: ObsidianComponent;
+
 beforeEach(() => {
 	document.body.empty();
+	plugin = new Component();
+	plugin.load();
+	owner = plugin as unknown as ObsidianComponent;
+});
+
+afterEach(() => {
+	plugin.unload();
 });
 
 describe("wrapMentions", () => {
@@ -152,7 +164,7 @@ describe("mentionPostProcessor", () => {
 	it("does nothing when reading-view hovers are off", () => {
 		const root = document.body.createDiv();
 		root.createEl("p", { text: "CTR" });
-		mentionPostProcessor({ find, settings: () => ({ ...settings, enabled: false }), handlers: handlers() })(root, { getSectionInfo: () => null });
+		mentionPostProcessor({ owner, find, settings: () => ({ ...settings, enabled: false }), handlers: handlers() })(root, { getSectionInfo: () => null });
 		expect(marks(root)).toEqual([]);
 	});
 
@@ -165,7 +177,7 @@ describe("mentionPostProcessor", () => {
 		const other = document.body.createDiv();
 		other.createEl("p", { text: "CTR rose." });
 		const glossaryBlocks = vi.fn(() => [{ line: 3, endLine: 3 }]);
-		const process = mentionPostProcessor({ find, settings: () => settings, glossaryBlocks, handlers: handlers() });
+		const process = mentionPostProcessor({ owner, find, settings: () => settings, glossaryBlocks, handlers: handlers() });
 		const info = (el: HTMLElement) => (el === root ? { text: note, lineStart: 2, lineEnd: 2 } : { text: note, lineStart: 4, lineEnd: 4 });
 		process(root, { getSectionInfo: info });
 		process(other, { getSectionInfo: info });
@@ -179,7 +191,7 @@ describe("mentionPostProcessor", () => {
 		const h = handlers();
 		const root = document.body.createDiv();
 		root.createEl("p", { text: "see CTR now" });
-		mentionPostProcessor({ find, settings: () => settings, handlers: h })(root, { getSectionInfo: () => null });
+		mentionPostProcessor({ owner, find, settings: () => settings, handlers: h })(root, { getSectionInfo: () => null });
 		const span = root.querySelector<HTMLElement>(".cqg-mention")!;
 		span.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
 		span.dispatchEvent(new MouseEvent("mouseout", { bubbles: true, relatedTarget: root }));
@@ -192,7 +204,7 @@ describe("mentionPostProcessor", () => {
 		const h = handlers();
 		const root = document.body.createDiv();
 		root.createEl("p", { text: "see CTR now" });
-		mentionPostProcessor({ find, settings: () => settings, handlers: h })(root, { getSectionInfo: () => null });
+		mentionPostProcessor({ owner, find, settings: () => settings, handlers: h })(root, { getSectionInfo: () => null });
 		const span = root.querySelector<HTMLElement>(".cqg-mention")!;
 		span.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true, pointerType: "touch" }));
 		span.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
@@ -204,10 +216,125 @@ describe("mentionPostProcessor", () => {
 		const h = handlers();
 		const root = document.body.createDiv();
 		root.createEl("p", { text: "CTR" });
-		bindMentionEvents(root, h, () => true);
+		bindMentionEvents(owner, root, h, () => true);
 		markMentions(root, { find });
 		root.querySelector<HTMLElement>(".cqg-mention")!.click();
 		expect(h.calls).toEqual(["tap CTR"]);
+	});
+});
+
+describe("unload", () => {
+	/** The post-processor as the plugin registers it, with a render owner per "view" (`ctx.addChild`). */
+	function setup() {
+		const h = { calls: [] as string[], hover: (_el: HTMLElement, term: string) => h.calls.push(`hover ${term}`), unhover: () => h.calls.push("unhover"), tap: (_el: HTMLElement, term: string) => h.calls.push(`tap ${term}`) };
+		const process = mentionPostProcessor({ owner, find, settings: () => ({ enabled: true, markedOnly: false, underline: "dotted" }), handlers: h, isMobile: () => false });
+		const registry = (plugin as unknown as { children: Component[] }).children.find((c): c is MentionEventsRegistry => c instanceof MentionEventsRegistry)!;
+		/** Renders `texts` as a reading view: one section each, children owned by the view's render. */
+		const render = (texts: string[]) => {
+			const view = new Component();
+			view.load();
+			const root = document.body.createDiv({ cls: "markdown-preview-view" });
+			for (const text of texts) {
+				const section = root.createDiv();
+				section.createEl("p", { text });
+				process(section, { getSectionInfo: () => null, addChild: (child) => view.addChild(child as unknown as Component) });
+			}
+			return { view, root };
+		};
+		return { h, render, registry };
+	}
+
+	function counting() {
+		const live = new Map<EventTarget, number>();
+		// The DOM's own EventTarget (happy-dom's, which Node extends; the global may be another class).
+		const proto = Object.getPrototypeOf(Node.prototype) as EventTarget;
+		const realAdd = proto.addEventListener;
+		const realRemove = proto.removeEventListener;
+		const seen = new WeakMap<EventTarget, Set<string>>();
+		const ids = new WeakMap<object, number>();
+		let next = 0;
+		const id = (listener: unknown) => {
+			if (listener === null || (typeof listener !== "object" && typeof listener !== "function")) return -1;
+			if (!ids.has(listener)) ids.set(listener, next++);
+			return ids.get(listener)!;
+		};
+		const keyOf = (type: string, listener: unknown, options?: boolean | EventListenerOptions) => `${type}|${id(listener)}|${typeof options === "boolean" ? options : options?.capture === true}`;
+		vi.spyOn(proto, "addEventListener").mockImplementation(function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
+			const set = seen.get(this) ?? new Set<string>();
+			const k = keyOf(type, listener, options);
+			if (!set.has(k)) live.set(this, (live.get(this) ?? 0) + 1);
+			set.add(k);
+			seen.set(this, set);
+			realAdd.call(this, type, listener, options);
+		});
+		vi.spyOn(proto, "removeEventListener").mockImplementation(function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) {
+			const set = seen.get(this);
+			const k = keyOf(type, listener, options);
+			if (set?.delete(k)) live.set(this, (live.get(this) ?? 1) - 1);
+			realRemove.call(this, type, listener, options);
+		});
+		/** Listeners still attached to `root` or anything under it. */
+		return (root: HTMLElement) => [...live].filter(([target, n]) => n > 0 && target instanceof Node && root.contains(target)).reduce((sum, [, n]) => sum + n, 0);
+	}
+
+	afterEach(() => {
+		vi.restoreAllMocks();
+	});
+
+	it("unloading the plugin removes every listener from views rendered earlier, and their marks", () => {
+		const attached = counting();
+		const { h, render, registry } = setup();
+		const first = render(["CTR went up", "no terms here", "ROAS and CTR"]);
+		const second = render(["온보딩 first"]);
+		// Four delegated listeners on each section with mentions; none on the section without.
+		expect([attached(first.root), attached(second.root)]).toEqual([8, 4]);
+		expect(registry.size).toBe(3);
+		const span = first.root.querySelector<HTMLElement>(".cqg-mention")!;
+		span.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+		expect(h.calls).toEqual(["hover CTR"]);
+
+		plugin.unload();
+		expect([attached(first.root), attached(second.root)]).toEqual([0, 0]);
+		expect(registry.size).toBe(0);
+		expect(first.root.querySelectorAll(".cqg-mention")).toHaveLength(0);
+		expect(Array.from(first.root.querySelectorAll("p")).map((p) => [p.textContent, p.childNodes.length])).toEqual([
+			["CTR went up", 1],
+			["no terms here", 1],
+			["ROAS and CTR", 1],
+		]);
+		// The element kept from before: hovering or tapping it reaches nothing.
+		span.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+		span.dispatchEvent(new PointerEvent("pointerdown", { bubbles: true, pointerType: "touch" }));
+		span.click();
+		first.root.querySelector("p")!.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+		expect(h.calls).toEqual(["hover CTR"]);
+		// The views unloading later (closing the tab) is harmless.
+		first.view.unload();
+		second.view.unload();
+	});
+
+	it("a re-rendered view releases its sections' listeners; the plugin keeps no record of them", () => {
+		const attached = counting();
+		const { render, registry } = setup();
+		for (let i = 0; i < 50; i++) {
+			const { view, root } = render(["CTR", "ROAS"]);
+			expect(attached(root)).toBe(8);
+			view.unload();
+			expect(attached(root)).toBe(0);
+		}
+		expect(registry.size).toBe(0);
+		const kept = render(["CTR"]);
+		expect(registry.size).toBe(1);
+		expect(attached(kept.root)).toBe(4);
+	});
+
+	it("unwrapMentions gives back the text as it was", () => {
+		const root = document.body.createDiv();
+		const p = root.createEl("p", { text: "CTR 와 ROAS, 그리고 온보딩" });
+		markMentions(root, { find });
+		expect(p.querySelectorAll(".cqg-mention")).toHaveLength(3);
+		unwrapMentions(root);
+		expect([p.textContent, p.childNodes.length, p.querySelectorAll("span").length]).toEqual(["CTR 와 ROAS, 그리고 온보딩", 1, 0]);
 	});
 });
 
@@ -237,7 +364,7 @@ describe.skipIf(!hasSharedFixtures)("the reference note in reading view", () => 
 		const index = new TermIndex();
 		index.setNote(path, parseNote(text, path, { requireTag: false })!.glossary);
 		const find = (t: string) => findMentions(t, index.matcher(), { blocks: false });
-		const process = mentionPostProcessor({ find, glossaryBlocks: findGlossaryBlocks, settings: () => ({ enabled: true, markedOnly: false, underline: "dotted" }), handlers: { hover() {}, unhover() {}, tap() {} } });
+		const process = mentionPostProcessor({ owner, find, glossaryBlocks: findGlossaryBlocks, settings: () => ({ enabled: true, markedOnly: false, underline: "dotted" }), handlers: { hover() {}, unhover() {}, tap() {} } });
 		const root = document.body.createDiv({ cls: "markdown-preview-view" });
 		for (const section of renderLikeObsidian(markdown, root)) {
 			process(section.el, { getSectionInfo: (el) => (el === section.el ? { text: markdown, lineStart: section.lineStart, lineEnd: section.lineEnd } : null) });
