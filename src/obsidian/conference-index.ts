@@ -59,8 +59,12 @@ export class ConferenceIndex extends Component {
 
 	private readonly entries = new Map<string, Entry>();
 	private readonly queue = new Map<string, Pending>();
-	/** Bumped whenever a path is touched, so an in-flight read of an older state is dropped. */
-	private readonly generations = new Map<string, number>();
+	/**
+	 * Files being read, each with the token of its read. Touching a path (change, delete, rename) deletes its
+	 * token, so a read of an older state is dropped; a finished read deletes its own. Holds at most one batch.
+	 */
+	private readonly reads = new Map<string, number>();
+	private readSeq = 0;
 	private readonly events = new Events();
 	private readonly clock: SliceClock;
 	private readonly batchSize: number;
@@ -107,6 +111,11 @@ export class ConferenceIndex extends Component {
 		return entry?.kind === "conference" && entry.text !== null ? entry.text : undefined;
 	}
 
+	/** Files being read right now (at most one batch; 0 when idle). */
+	get readsInFlight(): number {
+		return this.reads.size;
+	}
+
 	/** True once the initial scan has finished. */
 	get ready(): boolean {
 		return this.isReady;
@@ -137,6 +146,7 @@ export class ConferenceIndex extends Component {
 	onunload(): void {
 		this.alive = false;
 		this.queue.clear();
+		this.reads.clear();
 		for (const resolve of this.idleWaiters.splice(0)) resolve();
 	}
 
@@ -186,10 +196,9 @@ export class ConferenceIndex extends Component {
 		this.scheduleDrain();
 	}
 
-	private bump(path: string): number {
-		const next = (this.generations.get(path) ?? 0) + 1;
-		this.generations.set(path, next);
-		return next;
+	/** The path changed: a read of it that is under way reads an older state and will be dropped. */
+	private bump(path: string): void {
+		this.reads.delete(path);
 	}
 
 	private remove(path: string): void {
@@ -258,8 +267,10 @@ export class ConferenceIndex extends Component {
 			for (let i = 0; i < jobs.length && this.alive; i++) {
 				const job = jobs[i];
 				const text = texts[i];
+				const current = this.reads.get(job.path) === job.token;
+				if (current) this.reads.delete(job.path);
 				// The file changed, moved or went away while it was read: its newer state is queued.
-				if (text === null || (this.generations.get(job.path) ?? 0) !== job.generation || job.file.path !== job.path) continue;
+				if (text === null || !current || job.file.path !== job.path) continue;
 				this.stats.filesParsed++;
 				this.store(job.path, job.kind, this.parse(text, job.path), job.file.stat.mtime, text);
 				if (this.clock.spent) await this.clock.yield();
@@ -271,8 +282,8 @@ export class ConferenceIndex extends Component {
 	}
 
 	/** Takes up to `batchSize` files to read from the queue; settles the rest (not indexed, unchanged) on the way. */
-	private takeBatch(): { path: string; file: TFile; kind: SourceKind; generation: number; text?: string }[] {
-		const jobs: { path: string; file: TFile; kind: SourceKind; generation: number; text?: string }[] = [];
+	private takeBatch(): { path: string; file: TFile; kind: SourceKind; token: number; text?: string }[] {
+		const jobs: { path: string; file: TFile; kind: SourceKind; token: number; text?: string }[] = [];
 		for (const [path, pending] of this.queue) {
 			if (jobs.length >= this.batchSize || this.clock.spent) break;
 			this.queue.delete(path);
@@ -300,7 +311,9 @@ export class ConferenceIndex extends Component {
 					continue;
 				}
 			}
-			jobs.push({ path, file, kind, generation: this.generations.get(path) ?? 0, text: pending.text });
+			const token = ++this.readSeq;
+			this.reads.set(path, token);
+			jobs.push({ path, file, kind, token, text: pending.text });
 		}
 		return jobs;
 	}

@@ -279,6 +279,35 @@ describe("ConferenceIndex: following the vault", () => {
 	});
 });
 
+describe("ConferenceIndex: bounded state", () => {
+	it("keeps no per-path bookkeeping once notes are indexed, changed or deleted", async () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 200; i++) files[`n/${i}.md`] = i % 2 === 0 ? TALK_NOTE : PLAIN_NOTE;
+		const app = appWith(files);
+		let most = 0;
+		let index: ConferenceIndex | null = null;
+		const yieldToUi = () => {
+			most = Math.max(most, index?.readsInFlight ?? 0);
+			return tick();
+		};
+		const started = await startIndex(app, {}, { batchSize: 16, sliceBudgetMs: 1, yieldToUi });
+		index = started.index;
+		expect(index.notes()).toHaveLength(100);
+		expect(index.readsInFlight).toBe(0);
+		for (let i = 0; i < 200; i += 2) await app.vault.modify(fileAt(app, `n/${i}.md`), `${TALK_NOTE}\n**Q. More?**\nA. Yes.\n`);
+		await started.settle();
+		expect(index.readsInFlight).toBe(0);
+		for (let i = 0; i < 200; i++) await app.vault.delete(fileAt(app, `n/${i}.md`));
+		await started.settle();
+		expect(index.notes()).toEqual([]);
+		expect(index.readsInFlight).toBe(0);
+		// While reading, at most one batch is tracked.
+		expect(most).toBeGreaterThan(0);
+		expect(most).toBeLessThanOrEqual(16);
+		index.unload();
+	});
+});
+
 describe("ConferenceIndex: settings", () => {
 	it("skips excluded folders and re-checks everything on reindexAll", async () => {
 		const app = appWith({ "Templates/talk.md": TALK_NOTE, "Events/talk.md": TALK_NOTE });

@@ -228,7 +228,7 @@ describe("unload", () => {
 	function setup() {
 		const h = { calls: [] as string[], hover: (_el: HTMLElement, term: string) => h.calls.push(`hover ${term}`), unhover: () => h.calls.push("unhover"), tap: (_el: HTMLElement, term: string) => h.calls.push(`tap ${term}`) };
 		const process = mentionPostProcessor({ owner, find, settings: () => ({ enabled: true, markedOnly: false, underline: "dotted" }), handlers: h, isMobile: () => false });
-		const registry = (plugin as unknown as { children: Component[] }).children.find((c): c is MentionEventsRegistry => c instanceof MentionEventsRegistry)!;
+		const registry = (plugin as unknown as { children: unknown[] }).children.find((c) => c instanceof MentionEventsRegistry) as MentionEventsRegistry;
 		/** Renders `texts` as a reading view: one section each, children owned by the view's render. */
 		const render = (texts: string[]) => {
 			const view = new Component();
