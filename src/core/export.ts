@@ -250,9 +250,13 @@ export function neutralizeTags(markdown: string): string {
 		.join("");
 }
 
+/**
+ * `[[path|title]]`. The label loses `|` and `]` (they would end it) and shows `<` `>` as `‹` `›`, so a
+ * title such as `<img onerror=…>` can never be read as HTML, whatever a Markdown renderer makes of labels.
+ */
 function wikiLink(path: string, title: string): string {
 	const target = path.replace(/\.md$/i, "").replace(/[|\]]/g, " ");
-	const label = title.replace(/[|\]]/g, " ").replace(/\r?\n/g, " ");
+	const label = title.replace(/[|\]]/g, " ").replace(/\r\n|\r|\n/g, " ").replace(/</g, "‹").replace(/>/g, "›");
 	return `[[${target}|${label}]]`;
 }
 

@@ -35,6 +35,29 @@ const NOTE = {
 	].join("\n"),
 };
 
+/**
+ * A second note whose file name is markup, with an attribute-breaking term and speaker, and a Markdown
+ * link whose text holds a term (plain links are never marked).
+ */
+// (`__cqgXss` here would read as the start of emphasis and the glossary line would not be a term.)
+const ATTR_TERM = `Zero" onmouseover="window.cqgAttr='attr'`;
+const HOSTILE_FILE = {
+	path: `Conferences/<img src=x onerror="window.__cqgXss='file'">.md`,
+	text: [
+		"---",
+		"tags: [Conference]",
+		"---",
+		`## 이름 공격 - "><script>window.__cqgXss='speaker'</script>`,
+		"",
+		`**Q. ${ATTR_TERM} 같은 용어도 괜찮나요?**  `,
+		`A. 괜찮음. [XSS 와 ${ATTR_TERM} 설명](https://example.com/xss) 링크 안은 표시하지 않음. 본문의 ${ATTR_TERM} 만 표시.`,
+		"",
+		`> ${ATTR_TERM}`,
+		"> 속성 값을 닫고 새 속성을 붙이려는 이름",
+		"",
+	].join("\n"),
+};
+
 const POPOVER = ".popover.cqg-hover";
 
 async function flag(page: HostPage): Promise<unknown> {
@@ -139,6 +162,59 @@ describe.skipIf(!hasChromium)("hostile note content runs nothing (browser)", () 
 		expect(await liveMarkup(page)).toEqual([]);
 		await p.keyboard.press("Escape");
 		await p.locator(".modal-container").waitFor({ state: "detached" });
+	});
+
+	it("throws nothing, and the flag is still unset", async () => {
+		expect(await flag(page)).toBeUndefined();
+		expect(await page.errors()).toEqual([]);
+	});
+});
+
+describe.skipIf(!hasChromium)("hostile names run nothing (browser)", () => {
+	let session: Session;
+	let page: HostPage;
+
+	beforeAll(async () => {
+		session = await Session.start({ files: [HOSTILE_FILE], openFile: HOSTILE_FILE.path, openPanel: true });
+		page = await session.open();
+		await page.page.locator(".cqg-panel-body .cqg-panel-question").first().waitFor();
+	});
+
+	afterAll(async () => {
+		await session?.close();
+	});
+
+	it("hostile file name, speaker and term: text in the panel, the hover and reading view; links stay unmarked", async () => {
+		const p = page.page;
+		const titles = await p.locator(".cqg-panel-body .cqg-panel-note").allInnerTexts();
+		expect(titles.some((t) => t.includes(`<img src=x onerror="window.__cqgXss='file'">`))).toBe(true);
+		expect(await p.locator(".cqg-panel-body .cqg-panel-talk").allInnerTexts()).toContainEqual(expect.stringContaining("<script>window.__cqgXss='speaker'</script>"));
+
+		await page.host((h) => h.setMode("preview"));
+		const reading = ".mod-root .markdown-reading-view";
+		await p.locator(`${reading} .cqg-mention`).first().waitFor();
+		// In the link's text neither XSS nor the term is marked; in the prose after it the term is.
+		const link = p.locator(`${reading} a`).filter({ hasText: "설명" });
+		expect(await link.locator(".cqg-mention").count()).toBe(0);
+		expect(await link.getAttribute("href")).toBe("https://example.com/xss");
+		const marked = await p.locator(`${reading} .cqg-mention`).evaluateAll((els) => els.map((el) => [el.textContent, el.getAttribute("data-term")]));
+		expect(marked).toContainEqual([ATTR_TERM, expect.stringMatching(/^zero" onmouseover=/i)]);
+		await link.hover();
+		await p.waitForTimeout(600);
+		expect(await p.locator(POPOVER).count()).toBe(0);
+
+		const target = p.locator(`${reading} .cqg-mention`).filter({ hasText: /^Zero" onmouseover/ }).last();
+		await target.scrollIntoViewIfNeeded();
+		await target.hover();
+		await page.waitFor(POPOVER);
+		expect(await p.locator(`${POPOVER} .cqg-hover-term`).innerText()).toBe(ATTR_TERM);
+		expect(await p.locator(POPOVER).innerText()).toContain("속성 값을 닫고");
+		expect(await flag(page)).toBeUndefined();
+		expect(await p.evaluate(() => (window as unknown as { cqgAttr?: unknown }).cqgAttr)).toBeUndefined();
+		expect(await liveMarkup(page)).toEqual([]);
+		expect(await p.locator("[onmouseover]").count()).toBe(0);
+		await p.mouse.move(2, 2);
+		await page.waitFor(POPOVER, "detached");
 	});
 
 	it("throws nothing, and the flag is still unset", async () => {
