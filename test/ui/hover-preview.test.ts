@@ -273,6 +273,21 @@ describe("HoverPreview", () => {
 		expect(popover()).toBeNull();
 	});
 
+	it("unloading while it waits for Ctrl/Cmd removes its key listener from the document", () => {
+		const added = vi.spyOn(document, "addEventListener");
+		const removed = vi.spyOn(document, "removeEventListener");
+		preview.hover(mention, "CTR", new MouseEvent("mouseover"), { requireModifier: true });
+		const keyListeners = added.mock.calls.filter(([type]) => type === "keydown").map(([, listener]) => listener);
+		expect(keyListeners).toHaveLength(1);
+		preview.unload();
+		expect(removed.mock.calls.filter(([type, listener]) => type === "keydown" && listener === keyListeners[0])).toHaveLength(1);
+		document.dispatchEvent(new KeyboardEvent("keydown", { key: "Control" }));
+		vi.advanceTimersByTime(1000);
+		expect(popover()).toBeNull();
+		added.mockRestore();
+		removed.mockRestore();
+	});
+
 	it("unloading the preview closes it and its timers", () => {
 		preview.open(mention, "CTR");
 		preview.hover(document.body.createSpan(), "CTR", new MouseEvent("mouseover"));
