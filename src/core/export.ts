@@ -399,7 +399,7 @@ const MAX_NAME_CHARS = 120;
 export function safeFileName(name: string): string {
 	const cleaned = name
 		.normalize("NFC")
-		.replace(/[\\/:*?"<>|#^[\]\u0000-\u001f\u007f]+/g, " ")
+		.replace(/[\\/:*?"<>|#^[\]\p{Cc}]+/gu, " ")
 		.replace(/\s+/g, " ")
 		.replace(/^[\s.]+|[\s.]+$/g, "");
 	const cut = Array.from(cleaned).slice(0, MAX_NAME_CHARS).join("").replace(/[\s.]+$/, "");
@@ -425,7 +425,7 @@ export function checkExportFolder(raw: string): ExportFolderCheck {
 	const segments = text.split(/[/\\]+/).map((s) => s.trim()).filter((s) => s !== "" && s !== ".");
 	if (segments.some((s) => s === "..")) return { ok: false, problem: "parent" };
 	if (segments.some((s) => s.startsWith("."))) return { ok: false, problem: "hidden" };
-	if (segments.some((s) => /[:*?"<>|\u0000-\u001f\u007f]/.test(s))) return { ok: false, problem: "character" };
+	if (segments.some((s) => /[:*?"<>|\p{Cc}]/u.test(s))) return { ok: false, problem: "character" };
 	return { ok: true, folder: segments.join("/") };
 }
 

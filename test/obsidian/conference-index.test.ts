@@ -297,7 +297,7 @@ describe("ConferenceIndex: bounded state", () => {
 		for (let i = 0; i < 200; i += 2) await app.vault.modify(fileAt(app, `n/${i}.md`), `${TALK_NOTE}\n**Q. More?**\nA. Yes.\n`);
 		await started.settle();
 		expect(index.readsInFlight).toBe(0);
-		for (let i = 0; i < 200; i++) await app.vault.delete(fileAt(app, `n/${i}.md`));
+		for (let i = 0; i < 200; i++) await app.fileManager.trashFile(fileAt(app, `n/${i}.md`));
 		await started.settle();
 		expect(index.notes()).toEqual([]);
 		expect(index.readsInFlight).toBe(0);

@@ -48,7 +48,9 @@ describe("export folder", () => {
 		const file = await writer.write({ input: { notes: [note] }, format: "csv", allNotes: false, folder: " ./내보내기//2025/ " });
 		expect(file?.path).toBe("내보내기/2025/Ads - Q&A.csv");
 		expect(Notice.shown).toEqual(["Exported 1 question and 1 glossary entry to 내보내기/2025/Ads - Q&A.csv."]);
-		expect(app.vault.contentOf(file as unknown as TFile)?.split("\r\n")[1]).toBe("qa,CTR 은?,'=1+1,,Ads,Ads,Kim,Talks/Ads.md,7");
+		const written = app.vault.getFileByPath("내보내기/2025/Ads - Q&A.csv");
+		expect(written).toBeInstanceOf(TFile);
+		expect(app.vault.contentOf(written!)?.split("\r\n")[1]).toBe("qa,CTR 은?,'=1+1,,Ads,Ads,Kim,Talks/Ads.md,7");
 	});
 });
 

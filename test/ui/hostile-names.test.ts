@@ -162,6 +162,11 @@ describe("term picker and definition picker", () => {
 	});
 });
 
+/** What Obsidian before 1.13 does to show the tab. */
+function show(tab: { display(): void }): void {
+	tab.display();
+}
+
 describe("settings tab and notices", () => {
 	let panel: Panel | null = null;
 	afterEach(() => {
@@ -173,7 +178,7 @@ describe("settings tab and notices", () => {
 		panel = await openPanel({ [HOSTILE_PATH]: HOSTILE_NOTE });
 		const { ConferenceSettingTab } = await import("../../src/ui/settings-tab");
 		const tab = new ConferenceSettingTab(panel.app as never, panel.plugin as never, panel.settings, panel.index);
-		tab.display();
+		show(tab);
 		document.body.appendChild(tab.containerEl);
 		tab.setControlValue("excludedFolders", `${IMG}\n${SCRIPT}`);
 		tab.setControlValue("exportFolder", `../${IMG}`);
@@ -181,7 +186,7 @@ describe("settings tab and notices", () => {
 		await panel.settle();
 		expect(panel.settings.current.excludedFolders).toEqual([IMG, SCRIPT]);
 		expect(Notice.shown).toEqual([`The export folder “../${IMG}” leaves the vault (“..”). Use a folder inside the vault, such as Exports. The export folder stays “/”.`]);
-		tab.display();
+		show(tab);
 		const areas = Array.from(tab.containerEl.querySelectorAll("textarea")).map((a) => a.value);
 		expect(areas).toContain(`${IMG}\n${SCRIPT}`);
 		expect(text(tab.containerEl)).toMatch(/\d+ conference notes? and \d+ glossary terms? indexed\./);

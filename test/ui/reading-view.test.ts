@@ -248,8 +248,8 @@ describe("unload", () => {
 		const live = new Map<EventTarget, number>();
 		// The DOM's own EventTarget (happy-dom's, which Node extends; the global may be another class).
 		const proto = Object.getPrototypeOf(Node.prototype) as EventTarget;
-		const realAdd = proto.addEventListener;
-		const realRemove = proto.removeEventListener;
+		const realAdd = Object.getOwnPropertyDescriptor(proto, "addEventListener")?.value as (this: EventTarget, ...args: Parameters<EventTarget["addEventListener"]>) => void;
+		const realRemove = Object.getOwnPropertyDescriptor(proto, "removeEventListener")?.value as (this: EventTarget, ...args: Parameters<EventTarget["removeEventListener"]>) => void;
 		const seen = new WeakMap<EventTarget, Set<string>>();
 		const ids = new WeakMap<object, number>();
 		let next = 0;
