@@ -90,6 +90,7 @@ describe.skipIf(!hasChromium)("unloading the plugin with reading views open (bro
 		await installLedger(page);
 		await page.host((h) => h.setMode("preview"));
 		await page.page.locator(`${READING} .cqg-mention`).first().waitFor();
+		await page.waitForSettledReadingView();
 	});
 
 	afterAll(async () => {

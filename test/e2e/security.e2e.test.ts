@@ -193,6 +193,7 @@ describe.skipIf(!hasChromium)("hostile names run nothing (browser)", () => {
 		await page.host((h) => h.setMode("preview"));
 		const reading = ".mod-root .markdown-reading-view";
 		await p.locator(`${reading} .cqg-mention`).first().waitFor();
+		await page.waitForSettledReadingView();
 		// In the link's text neither XSS nor the term is marked; in the prose after it the term is.
 		const link = p.locator(`${reading} a`).filter({ hasText: "설명" });
 		expect(await link.locator(".cqg-mention").count()).toBe(0);

@@ -166,12 +166,14 @@ describe("settings tab", () => {
 	});
 
 	it("shows what is indexed and re-indexes on request", async () => {
-		const { settingNamed, app } = await setup();
+		const { settingNamed, app, index } = await setup();
 		expect(settingNamed("Index").querySelector(".setting-item-description")?.textContent).toBe("2 conference notes and 0 glossary terms indexed.");
 		await app.vault.create("c.md", "---\ntags: [Conference]\n---\n> API\n> Application programming interface.\n");
 		await app.metadataCache.whenIdle();
 		settingNamed("Index").querySelector("button")?.click();
-		await tick(20);
+		// The button's handler awaits the re-index; wait for it rather than for a fixed time (slow machines).
+		await index.whenIdle();
+		await tick();
 		expect(settingNamed("Index").querySelector(".setting-item-description")?.textContent).toBe("3 conference notes and 1 glossary term indexed.");
 	});
 });

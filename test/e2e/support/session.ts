@@ -67,6 +67,19 @@ export class HostPage {
 		);
 	}
 
+	/**
+	 * Waits until the active reading view is no longer re-rendered: the plugin re-renders reading views about a
+	 * second after the index's terms change (at start-up too), which replaces every element a test may hold.
+	 */
+	async waitForSettledReadingView(quietMs = 1300): Promise<void> {
+		for (let attempt = 0; attempt < 10; attempt++) {
+			await this.page.evaluate(() => document.querySelector(".mod-root .markdown-preview-sizer > *")?.setAttribute("data-settle-probe", ""));
+			await this.page.waitForTimeout(quietMs);
+			if ((await this.page.locator(".mod-root .markdown-preview-sizer > [data-settle-probe]").count()) > 0) return;
+		}
+		throw new Error("the reading view kept re-rendering");
+	}
+
 	runCommand(id: string): Promise<boolean> {
 		return this.host((h, commandId) => h.runCommand(commandId), id);
 	}
