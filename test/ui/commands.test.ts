@@ -277,6 +277,13 @@ describe("Define term under cursor", () => {
 		expect(withCursor(editor)).toBe("첫 줄  \n둘째 줄  \n셋째 줄  \n넷째 컴플라이언스에 대해\n\n> 컴플라이언스  \n> |\n");
 	});
 
+	it("strips 로 as Go to term definition does: the caret in `대시보드로` defines `대시보드`", () => {
+		const { app } = setup();
+		const editor = editorFor("의존성 그래프는 대시보|드로 그려 두고 분기마다 같이 봄.\n");
+		runEditorCommand(app, COMMAND_IDS.define, editor);
+		expect(withCursor(editor)).toBe("의존성 그래프는 대시보드로 그려 두고 분기마다 같이 봄.\n\n> 대시보드\n> |\n");
+	});
+
 	it("inserts the known definition of a known term", () => {
 		const { app } = setup();
 		const editor = editorFor("오늘 CTR|이 올랐다");
