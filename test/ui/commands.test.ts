@@ -302,6 +302,19 @@ describe("Define term under cursor", () => {
 		expect(withCursor(editor)).toBe("티핑포인트*를 지나고 스콥* 조정과 CTR* 논의\n\n> 스콥\n> |\n\n\n\n끝");
 	});
 
+	it("reads marked jargon as the matcher does: `에러 버짓*` is defined, so `버짓` is not offered", () => {
+		const sources = {
+			...SOURCES,
+			"Conferences/Reliability.md": ["---", "tags: [Conference]", "---", "## SRE - Han", "", "> 에러 버짓", "> 허용되는 실패의 양", "", "> 카나리 배포 (Canary Release)", "> 일부에게 먼저 내보내는 배포", ""].join("\n"),
+		};
+		const { app } = setup(sources);
+		const editor = editorFor("에러 버짓*을 다 쓰면 카나리 배포*도 멈춤. 스콥*은 미정\n\n|\n");
+		runEditorCommand(app, COMMAND_IDS.define, editor);
+		// Only one undefined term is left, so it is inserted at once, after its paragraph.
+		expect(Modal.openModals).toHaveLength(0);
+		expect(withCursor(editor)).toBe("에러 버짓*을 다 쓰면 카나리 배포*도 멈춤. 스콥*은 미정\n\n> 스콥\n> |\n\n\n");
+	});
+
 	it("explains when there is nothing to define", () => {
 		const { app } = setup();
 		runEditorCommand(app, COMMAND_IDS.define, editorFor("plain text\n\n|"));
