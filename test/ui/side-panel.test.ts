@@ -227,6 +227,25 @@ describe("side panel on small notes", () => {
 		expect(view.containerEl.querySelector(".cqg-panel-empty")).toBeNull();
 	});
 
+	it("with Current note only, the section counts are the note's, not the vault's", async () => {
+		panel = await openPanel({ "talk.md": SMALL_NOTE, "search.md": SECOND_NOTE, "plain.md": "# Groceries\n" });
+		const { app, view } = panel;
+		const counts = () => Array.from(view.containerEl.querySelectorAll(".cqg-panel-section-header .cqg-panel-count")).map((el) => text(el));
+		expect(counts()).toEqual(["3", "1"]);
+		view.containerEl.querySelector<HTMLInputElement>(".cqg-panel-current input")?.click();
+		app.workspace.setActiveFile(fileAt(app, "search.md"));
+		await panel.settle();
+		expect(counts()).toEqual(["1", "0"]);
+		app.workspace.setActiveFile(fileAt(app, "plain.md"));
+		await panel.settle();
+		expect(counts()).toEqual(["0", "0"]);
+		app.workspace.setActiveFile(fileAt(app, "talk.md"));
+		await panel.settle();
+		expect(counts()).toEqual(["2", "1"]);
+		await typeQuery(panel, "cache");
+		expect(counts()).toEqual(["1 / 2", "1"]);
+	});
+
 	it("says nothing matches, and lists many notes collapsed", async () => {
 		panel = await openPanel({ "a.md": SMALL_NOTE, "b.md": SECOND_NOTE });
 		const { view } = panel;
