@@ -82,7 +82,7 @@ describe("matchSnippet", () => {
 		expect(s.text).toBe("…전부 남기는 테일 샘플링을 씀. 덕분에 저장량은…");
 		expect(s.ranges.map(([a, b]) => s.text.slice(a, b))).toEqual(["테일 샘플링"]);
 		const all = matchSnippet(answer, q("요청"))!;
-		expect(all.ranges.map(([a, b]) => all.text.slice(a, b))).toEqual(["요청", "요청"]);
+		expect(all.ranges.map(([a, b]) => all.text.slice(a, b))).toEqual(["요청", "요청", "요청"]);
 		expect(all.text.startsWith("정상 요청은")).toBe(true);
 	});
 
