@@ -54,6 +54,22 @@ beforeEach(() => {
 });
 
 describe("TermSuggestModal", () => {
+	it("offers no loose letter matches: SLO finds SLO only, ctr finds CTR first and no PMF or IC", async () => {
+		const vault = [
+			record("ARIA", ["Accessible Rich Internet Applications"], [definition("ARIA", "접근성 속성", "Conf/Web.md", 3)]),
+			record("PMF", ["Product-Market Fit"], [definition("PMF", "시장이 원하는 제품", "Conf/Biz.md", 5)]),
+			record("IC", ["Incident Commander"], [definition("IC", "장애 대응을 지휘하는 사람", "Conf/Ops.md", 7)]),
+			record("SLO", ["Service Level Objective"], [definition("SLO", "신뢰성 목표", "Conf/Ops.md", 9)]),
+			...RECORDS,
+		];
+		const modal = asShown(new TermSuggestModal(app as unknown as ObsidianApp, vault, { onChoose: () => undefined }));
+		modal.open();
+		await modal.type("SLO");
+		expect(titles(modal)).toEqual(["SLO (Service Level Objective)"]);
+		await modal.type("ctr");
+		expect(titles(modal)).toEqual(["CTR (Click-Through Rate)"]);
+	});
+
 	it("lists every term with its first definition and its source", () => {
 		const modal = open();
 		expect(titles(modal)).toHaveLength(RECORDS.length);
