@@ -18,7 +18,7 @@ import { ExportWriter, type ExportWriterOptions } from "../obsidian/export-write
 import { openNoteAtLine } from "../obsidian/open-note";
 import { distinctDefinitions, pickDefinition, PickModal, preview, type PickItem } from "./definition-pick-modal";
 import { TermSuggestModal } from "./term-suggest-modal";
-import { noteName } from "../core/text";
+import { lineReference } from "../core/text";
 
 /** What the commands read from the index (ConferenceIndex provides it). */
 export interface CommandIndex {
@@ -322,7 +322,7 @@ export function goToTermDefinition(app: App, index: CommandIndex, editor: Editor
 	}
 	const items: PickItem<TermDefinition>[] = record.definitions.map((d) => ({
 		value: d,
-		title: `${noteName(d.path)}, line ${d.line}`,
+		title: lineReference(d.path, d.line),
 		note: preview(d.definition),
 	}));
 	new PickModal(app, items, (d) => void openDefinition(app, editor, path, d), { placeholder: `Go to a definition of ${record.term}` }).open();

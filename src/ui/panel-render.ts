@@ -7,7 +7,7 @@
 import { highlightRuns, matchRanges, matchSnippet, type SearchQuery } from "../core/search";
 import type { TermDefinition } from "../core/types";
 import type { NoteGroup, PanelModel, QaItem, TalkGroup, TermItem } from "./panel-model";
-import { noteName } from "../core/text";
+import { lineReference } from "../core/text";
 
 export type RowInfo =
 	| { kind: "section"; key: string; section: "qa" | "glossary" }
@@ -304,7 +304,7 @@ export class PanelRenderer {
 		for (const definition of term.definitions) {
 			const def = this.row(parent, { kind: "definition", key: `${term.key}#${definition.path}:${definition.line}`, term, definition }, 3, "cqg-panel-definition");
 			appendHighlighted(def, definition.definition, options.query);
-			def.createSpan({ cls: "cqg-panel-source", text: `${noteName(definition.path)}, line ${definition.line}` });
+			def.createSpan({ cls: "cqg-panel-source", text: lineReference(definition.path, definition.line) });
 		}
 	}
 

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { App as ObsidianApp } from "obsidian";
 import { App, Modal, type SuggestModal } from "../stubs/obsidian";
 import { TermSuggestModal } from "../../src/ui/term-suggest-modal";
-import { distinctDefinitions, PickModal } from "../../src/ui/definition-pick-modal";
+import { distinctDefinitions, pickDefinition, PickModal } from "../../src/ui/definition-pick-modal";
 import type { TermDefinition, TermRecord } from "../../src/core/types";
 
 function definition(term: string, text: string, path: string, line: number, aliases: string[] = []): TermDefinition {
@@ -129,6 +129,13 @@ describe("TermSuggestModal", () => {
 });
 
 describe("definition picker", () => {
+	it("names each source as `Note, line N`, as the panel and the hover do", () => {
+		pickDefinition(app as unknown as ObsidianApp, RECORDS[3], distinctDefinitions(RECORDS[3]), () => undefined);
+		const modal = asShown(Modal.openModals[Modal.openModals.length - 1]);
+		expect(modal.suggestionEls.map((el) => el.querySelector(".suggestion-aux")?.textContent)).toEqual(["Day 1, line 50", "Day 3, line 4"]);
+		modal.close();
+	});
+
 	it("offers each distinct definition once, with its source", () => {
 		const roas = RECORDS[3];
 		expect(distinctDefinitions(roas).map((d) => `${d.path}:${d.line}`)).toEqual(["Conf/Day 1.md:50", "Conf/Day 3.md:4"]);
