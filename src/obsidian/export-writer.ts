@@ -35,12 +35,11 @@ export class OverwriteModal extends Modal {
 					.onClick(() => this.finish("keep-both"));
 				safe = b.buttonEl;
 			})
-			.addButton((b) =>
-				b
-					.setButtonText("Replace")
-					.setWarning()
-					.onClick(() => this.finish("replace")),
-			)
+			.addButton((b) => {
+				b.setButtonText("Replace").onClick(() => this.finish("replace"));
+				// What setWarning() does; setDestructive() needs Obsidian 1.13.
+				b.buttonEl.addClass("mod-warning");
+			})
 			.addButton((b) => b.setButtonText("Cancel").onClick(() => this.finish("cancel")));
 		(safe as HTMLButtonElement | null)?.focus();
 	}

@@ -34,15 +34,14 @@ export class ConfirmModal extends Modal {
 					.onClick(() => this.close());
 				safe = b.buttonEl;
 			})
-			.addButton((b) =>
-				b
-					.setButtonText(this.options.confirm)
-					.setWarning()
-					.onClick(() => {
-						this.confirmed = true;
-						this.close();
-					}),
-			);
+			.addButton((b) => {
+				b.setButtonText(this.options.confirm).onClick(() => {
+					this.confirmed = true;
+					this.close();
+				});
+				// What setWarning() does; setDestructive() needs Obsidian 1.13.
+				b.buttonEl.addClass("mod-warning");
+			});
 		(safe as HTMLButtonElement | null)?.focus();
 	}
 

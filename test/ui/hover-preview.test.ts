@@ -90,7 +90,7 @@ describe("HoverPreview", () => {
 		expect(items[0].querySelector(".cqg-hover-body")!.textContent).toContain("Clicks divided by **impressions**.");
 		expect(items[0].querySelector(".cqg-hover-note")!.textContent).toBe("Ads day");
 		// Line references read one way everywhere: `Note, line 12` (the panel and the pickers write the same).
-		expect(items[0].querySelector(".cqg-hover-note")!.textContent! + items[0].querySelector(".cqg-hover-line")!.textContent!).toBe("Ads day, line 12");
+		expect(`${items[0].querySelector(".cqg-hover-note")!.textContent}${items[0].querySelector(".cqg-hover-line")!.textContent}`).toBe("Ads day, line 12");
 		expect(items[1].querySelector(".cqg-hover-note")!.textContent).toBe("Marketing");
 		// Rendered through MarkdownRenderer, with the definition's note as source path.
 		expect(MarkdownRenderer.renders.map((r) => [r.markdown, r.sourcePath])).toEqual([

@@ -51,7 +51,7 @@ afterEach(() => {
 /** A question row's own text, without the answer snippet a search adds under it. */
 function questionText(row: Element): string {
 	return Array.from(row.childNodes)
-		.filter((n) => !(n instanceof Element && n.classList.contains("cqg-panel-snippet")))
+		.filter((n) => !(n.nodeType === Node.ELEMENT_NODE && (n as Element).classList.contains("cqg-panel-snippet")))
 		.map((n) => n.textContent ?? "")
 		.join("");
 }
