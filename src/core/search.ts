@@ -134,6 +134,9 @@ export function matchSnippet(text: string, query: SearchQuery, before = 30, afte
 		const space = text.lastIndexOf(" ", end);
 		if (space > firstTo) end = space;
 	}
+	// Never cut a surrogate pair in two.
+	if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start++;
+	if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end++;
 	const lead = start > 0 ? "…" : "";
 	const ranges: MatchRange[] = [];
 	for (const [from, to] of all) {
@@ -142,4 +145,8 @@ export function matchSnippet(text: string, query: SearchQuery, before = 30, afte
 		ranges.push([Math.max(from, start) - start + lead.length, Math.min(to, end) - start + lead.length]);
 	}
 	return { text: `${lead}${text.slice(start, end)}${end < text.length ? "…" : ""}`, ranges };
+}
+
+function isLowSurrogate(code: number): boolean {
+	return code >= 0xdc00 && code <= 0xdfff;
 }

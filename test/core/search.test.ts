@@ -86,6 +86,25 @@ describe("matchSnippet", () => {
 		expect(all.text.startsWith("정상 요청은")).toBe(true);
 	});
 
+	it("survives any text: ranges inside the snippet, each holding the query", () => {
+		fc.assert(
+			fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), fc.string({ unit: "grapheme", minLength: 1, maxLength: 4 }), (text, raw) => {
+				const query = compileQuery(raw);
+				if (!query) return;
+				const s = matchSnippet(text, query, 10, 20);
+				if (!s) return;
+				let last = 0;
+				for (const [from, to] of s.ranges) {
+					expect(from).toBeGreaterThanOrEqual(last);
+					expect(to).toBeLessThanOrEqual(s.text.length);
+					last = to;
+				}
+				expect(s.text.length).toBeLessThanOrEqual(text.length + 2);
+			}),
+			{ numRuns: 300 },
+		);
+	});
+
 	it("is null without a hit and whole for a short text", () => {
 		expect(matchSnippet("A day for pages.", q("hour"))).toBeNull();
 		expect(matchSnippet("", q("hour"))).toBeNull();
