@@ -338,7 +338,7 @@ export function toMarkdownDigest(input: ExportInput, options: DigestOptions = {}
 	const out: string[] = [];
 	if (input.notes.length === 1 && !input.terms) {
 		const note = input.notes[0];
-		out.push(`# ${escapeMarkdown(note.title)}: Q&A digest`, "", `From ${wikiLink(note.path, note.title)}: ${plural(qaCount, "question", "questions")}, ${plural(glossary.length, "glossary entry", "glossary entries")}.`);
+		out.push(`# ${escapeMarkdown(note.title)}: ${saysQa(note.title) ? "digest" : "Q&A digest"}`, "", `From ${wikiLink(note.path, note.title)}: ${plural(qaCount, "question", "questions")}, ${plural(glossary.length, "glossary entry", "glossary entries")}.`);
 		out.push(...noteSection(note, 2));
 		out.push(...glossarySection(glossary, 2, false));
 	} else {
@@ -448,10 +448,15 @@ export function exportFolderMessage(problem: ExportFolderProblem, raw: string): 
 	}
 }
 
-/** Base name (no extension) of an export: the note's title, or the all-notes name. */
+/** True when a title already says Q&A (`… 플랫폼 트랙 Q&A`, `Q & A night`), so names add it no second time. */
+export function saysQa(title: string): boolean {
+	return /(^|[^\p{L}\p{N}])Q\s*&\s*A(?![\p{L}\p{N}])/iu.test(title);
+}
+
+/** Base name (no extension) of an export: the note's title (with "Q&A" unless it says so), or the all-notes name. */
 export function exportBaseName(notes: readonly NoteRecord[], format: ExportFormat, allNotes: boolean): string {
 	const subject = allNotes || notes.length !== 1 ? "Conference Q&A" : notes[0].title || noteName(notes[0].path);
 	const suffix = format === "md" ? " digest" : format === "tsv" ? " (Anki)" : "";
-	const base = allNotes || notes.length !== 1 ? `${subject}${suffix}` : `${subject} - Q&A${suffix}`;
+	const base = allNotes || notes.length !== 1 || saysQa(subject) ? `${subject}${suffix}` : `${subject} - Q&A${suffix}`;
 	return safeFileName(base);
 }

@@ -41,7 +41,7 @@ const COMPOUND_JAMO: Record<string, string> = {
 const SEPARATORS = new Set([" ", "\t", "\n", "\r", "\u00a0", "\u3000", "-", "_", ".", "/", "·", "\u200b"]);
 
 export interface FuzzyMatch {
-	/** Higher is better. Exact > prefix > substring > initials > scattered. */
+	/** Higher is better. Exact > prefix > word start > initials > inside a word > word-start letters. */
 	score: number;
 	/** Matched spans of the target, sorted, non-overlapping, end exclusive. */
 	ranges: [number, number][];
@@ -437,22 +437,37 @@ function matchWord(query: PreparedQuery, target: PreparedTarget): FuzzyMatch | n
 	const lengthPenalty = Math.min(target.units.length - n, 99);
 	if (query.joined === target.joined) return { score: 10_000, ranges: rangesOf(target, range(0, target.units.length)) };
 	const sub = substringMatch(query, target);
-	if (sub) {
-		const unitCount = countUnits(target, sub.start, query.joined.length);
-		const indexes = range(sub.start, unitCount);
-		const base = sub.start === 0 ? 9_000 : sub.atWordStart ? 8_000 : 7_000 - Math.min(sub.start, 999);
-		return { score: base - lengthPenalty, ranges: rangesOf(target, indexes) };
-	}
+	// Exact, prefix and word-start matches first, then initials (`ctr` for Click-Through Rate, `ㅋㅍ` for
+	// 컴플라이언스), then a match inside a word.
+	if (sub && (sub.start === 0 || sub.atWordStart)) return substringResult(target, sub, query, sub.start === 0 ? 9_000 : 8_000, lengthPenalty);
 	if (query.initialsOnly) {
 		const initials = initialsMatch(query, target);
 		if (initials) {
-			const base = initials.start === 0 ? 6_500 : 6_000 - Math.min(initials.start, 999);
+			const base = initials.start === 0 ? 7_500 : 7_400 - Math.min(initials.start, 400);
 			return { score: base - lengthPenalty, ranges: initials.ranges };
 		}
 	}
+	if (sub) return substringResult(target, sub, query, 6_000 - Math.min(sub.start, 400), lengthPenalty);
 	const scattered = subsequenceMatch(query, target);
-	if (!scattered) return null;
+	// Letters scattered through words (`SLO` in "Accessible Rich Internet Applications") are no match: every
+	// run of matched letters has to begin a word or a syllable (`inc com` → "INCident COMmander").
+	if (!scattered || !runsStartWords(target, scattered.indexes)) return null;
 	return { score: Math.max(1, Math.min(4_999, 1_000 + scattered.score - lengthPenalty)), ranges: rangesOf(target, scattered.indexes) };
+}
+
+function substringResult(target: PreparedTarget, sub: { start: number }, query: PreparedQuery, base: number, lengthPenalty: number): FuzzyMatch {
+	const indexes = range(sub.start, countUnits(target, sub.start, query.joined.length));
+	return { score: base - lengthPenalty, ranges: rangesOf(target, indexes) };
+}
+
+/** True when each run of consecutive matched units starts at a word start or a Hangul syllable start. */
+function runsStartWords(target: PreparedTarget, indexes: readonly number[]): boolean {
+	for (let k = 0; k < indexes.length; k++) {
+		if (k > 0 && indexes[k] === indexes[k - 1] + 1) continue;
+		const unit = target.units[indexes[k]];
+		if (!unit.wordStart && !unit.syllableStart) return false;
+	}
+	return true;
 }
 
 /** How many units starting at `start` cover `length` joined characters. */

@@ -4,7 +4,7 @@
  * headings in a `## Glossary` / `## 용어` section. Quotations, captions and one-line quotes are not entries.
  */
 import type { MdLine } from "./markdown-lines";
-import { escapeJargonMarkers, removeAsteriskMarkup, toPlainText } from "./plain-text";
+import { removeJargonMarkers, removeAsteriskMarkup, toPlainText } from "./plain-text";
 import type { GlossaryEntry } from "./types";
 
 export interface TermLine {
@@ -78,7 +78,7 @@ function unwrapStrong(text: string): string {
 
 /** Builds entries for every name of a term line, sharing one definition. */
 function entriesFor(term: TermLine, definitionLines: string[], line: number, endLine: number): GlossaryEntry[] {
-	const definitionMarkdown = escapeJargonMarkers(trimBlankEdges(definitionLines).join("\n"));
+	const definitionMarkdown = removeJargonMarkers(trimBlankEdges(definitionLines).join("\n"));
 	const definition = toPlainText(definitionLines.join("\n"));
 	if (definition.length === 0) return [];
 	return term.names.map((name, i) => ({

@@ -19,7 +19,9 @@
  *   `티핑포인트*` and `SMBs*` count) or when its word is a known term or alias. The word reported is the
  *   run of Latin letters/digits (with inner `&`, `-`, `.`, `'`) or the Hangul word before the `*`.
  * - `conflicting`: terms defined more than once with different text (whitespace and Unicode form
- *   ignored), with every definition. Per note: those with at least one definition in that note.
+ *   ignored), with every definition. A term and another term's alias of the same name are one concept
+ *   (`TermIndex.concepts`), reported once with the definitions of both. Per note: those with at least
+ *   one definition in that note.
  * - `unused`: defined terms that are never mentioned outside glossary blocks. Per note: terms defined in
  *   that note and not mentioned in that note (at the entry's line); vault-wide: terms mentioned in no
  *   note at all (at their first definition).
@@ -85,11 +87,18 @@ export function noteHealth(note: HealthNote, index: TermIndex): GlossaryHealth {
 	const unused: UnusedTerm[] = [];
 	const mentioned = mentionedKeys(mentions, index);
 	const seen = new Set<string>();
+	const concepts = note.glossary.length > 0 ? index.concepts() : null;
+	const conflictSeen = new Set<string>();
 	for (const entry of note.glossary) {
 		const record = index.lookup(entry.term);
 		if (!record || seen.has(record.key)) continue;
 		seen.add(record.key);
-		if (hasConflict(record)) conflicting.push(conflictOf(record));
+		const concept = concepts ? concepts.of(record) : [record];
+		if (!concept.some((r) => conflictSeen.has(r.key))) {
+			conflictSeen.add(record.key);
+			const conflict = conceptConflict(concept);
+			if (conflict) conflicting.push(conflict);
+		}
 		if (!mentioned.has(record.key)) unused.push({ term: record.term, path: note.path, line: entry.line });
 	}
 	return sortHealth({ undefinedMarked, conflicting, unused });
@@ -106,8 +115,15 @@ export function vaultHealth(notes: readonly HealthNote[], index: TermIndex): Glo
 	}
 	const conflicting: ConflictingTerm[] = [];
 	const unused: UnusedTerm[] = [];
+	const concepts = index.concepts();
+	const conflictSeen = new Set<string>();
 	for (const record of index.records()) {
-		if (hasConflict(record)) conflicting.push(conflictOf(record));
+		if (!conflictSeen.has(record.key)) {
+			const concept = concepts.of(record);
+			for (const r of concept) conflictSeen.add(r.key);
+			const conflict = conceptConflict(concept);
+			if (conflict) conflicting.push(conflict);
+		}
 		if (!mentioned.has(record.key)) {
 			const first = record.definitions[0];
 			unused.push({ term: record.term, path: first.path, line: first.line });
@@ -163,14 +179,13 @@ function mentionedKeys(mentions: readonly TermMention[], index: TermIndex): Set<
 	return keys;
 }
 
-function hasConflict(record: TermRecord): boolean {
-	if (record.definitions.length < 2) return false;
-	const first = comparable(record.definitions[0].definition);
-	return record.definitions.some((d) => comparable(d.definition) !== first);
-}
-
-function conflictOf(record: TermRecord): ConflictingTerm {
-	return { term: record.term, definitions: record.definitions.slice() };
+/** The records of one concept as a conflict, when their definitions differ; named after its first record. */
+function conceptConflict(concept: readonly TermRecord[]): ConflictingTerm | null {
+	const definitions = concept.length === 1 ? concept[0].definitions : concept.flatMap((r) => r.definitions);
+	if (definitions.length < 2) return null;
+	const first = comparable(definitions[0].definition);
+	if (!definitions.some((d) => comparable(d.definition) !== first)) return null;
+	return { term: concept[0].term, definitions: definitions.slice() };
 }
 
 function comparable(definition: string): string {

@@ -374,11 +374,36 @@ const PARTICLES = [
 	"에",
 ];
 
-/** The stem of a Hangul word without a trailing particle (`컴플라이언스에` → `컴플라이언스`); other words as they are. */
+/**
+ * Particles that follow a syllable without a final consonant (or with ㄹ): `대시보드로`, `서버로는`. After
+ * any other final consonant Korean writes `으로`, so `경로` and `기록으로` keep their last syllable here.
+ */
+const RO_PARTICLES = ["로부터", "로서", "로써", "로는", "로도", "로의", "로"];
+
+/** Loanwords that end in a bare `로` syllable of their own. */
+const ENDS_IN_RO = new Set(["마이크로", "매크로", "레트로", "히어로", "제로", "유로", "니트로", "아스트로", "하이드로"]);
+
+/** True when the Hangul syllable takes `로` rather than `으로`: no final consonant, or ㄹ. */
+function takesRo(code: number): boolean {
+	if (code < 0xac00 || code > 0xd7a3) return false;
+	const final = (code - 0xac00) % 28;
+	return final === 0 || final === 8;
+}
+
+/** The stem of a Hangul word without a trailing particle (`컴플라이언스에` → `컴플라이언스`, `대시보드로` → `대시보드`); other words as they are. */
 export function stripParticle(word: string): string {
 	if (!isHangulCode(word.charCodeAt(word.length - 1))) return word;
 	for (const particle of PARTICLES) {
-		if (word.length - particle.length >= 2 && word.endsWith(particle)) return word.slice(0, word.length - particle.length);
+		if (word.length - particle.length >= 2 && word.endsWith(particle)) return stripRo(word.slice(0, word.length - particle.length));
+	}
+	return stripRo(word);
+}
+
+/** `대시보드로` → `대시보드` (and `대시보드로는` once `는` is gone); `경로`, `마이크로` stay. */
+function stripRo(word: string): string {
+	for (const particle of RO_PARTICLES) {
+		const stem = word.slice(0, word.length - particle.length);
+		if (stem.length >= 2 && word.endsWith(particle) && takesRo(stem.charCodeAt(stem.length - 1)) && !ENDS_IN_RO.has(`${stem}로`)) return stem;
 	}
 	return word;
 }

@@ -14,7 +14,7 @@
 import { readFrontmatter } from "./frontmatter";
 import { glossaryFromHeading, glossaryFromQuote, glossaryFromSectionLine, GLOSSARY_SECTION } from "./glossary-parser";
 import { classifyLines, type MdLine } from "./markdown-lines";
-import { escapeJargonMarkers, toPlainText } from "./plain-text";
+import { removeJargonMarkers, toPlainText } from "./plain-text";
 import { matchAnswerMarker, matchQuestionMarker, QA_SECTION, sectionName, strongDelimiterCount } from "./qa-markers";
 import { DEFAULT_TAGS, hasTag, inlineTags, uniqueTags } from "./tags";
 import { normalizeNote, noteName, splitLines } from "./text";
@@ -321,8 +321,8 @@ function buildPair(question: Part[], answer: Part[], talk: number | null): QaPai
 		answerLine: answer[0].index + 1,
 		endLine: answer[answer.length - 1].index + 1,
 		talk,
-		questionMarkdown: escapeJargonMarkers(dedent(question.map((p) => p.text)).join("\n")),
-		answerMarkdown: escapeJargonMarkers(dedent(answer.map((p) => p.text)).join("\n")),
+		questionMarkdown: removeJargonMarkers(dedent(question.map((p) => p.text)).join("\n")),
+		answerMarkdown: removeJargonMarkers(dedent(answer.map((p) => p.text)).join("\n")),
 	};
 }
 

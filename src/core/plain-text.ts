@@ -95,8 +95,11 @@ function removeUnderscoreEmphasis(text: string): string {
 	return text.replace(/(^|[\s(["'])_([^_\s](?:[^_]*[^_\s])?)_(?=$|[\s)\].,!?:;"'])/g, "$1$2");
 }
 
-/** Escapes jargon markers so a Markdown renderer shows `CTR*` instead of starting emphasis. */
-export function escapeJargonMarkers(markdown: string): string {
+/**
+ * Removes jargon markers from Markdown (`CTR* 과` → `CTR 과`, `버짓*을` → `버짓을`), keeping emphasis, bold
+ * and escaped stars: the marker is a note-taker's flag, never something a reader should see.
+ */
+export function removeJargonMarkers(markdown: string): string {
 	if (markdown.indexOf("*") === -1) return markdown;
 	let out = "";
 	let start = 0;
@@ -117,7 +120,7 @@ export function escapeJargonMarkers(markdown: string): string {
 		} else if (canOpen && hasCloserAhead(markdown, i + 1)) {
 			openAt = i;
 		} else if (canClose) {
-			out += markdown.slice(start, i) + "\\*";
+			out += markdown.slice(start, i);
 			start = i + 1;
 		}
 	}

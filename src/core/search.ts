@@ -107,3 +107,46 @@ export function highlightRuns(text: string, ranges: readonly MatchRange[]): { te
 	if (at < text.length) runs.push({ text: text.slice(at), match: false });
 	return runs;
 }
+
+/** A short piece of a longer text around its first match, with the matches inside it. */
+export interface MatchSnippet {
+	text: string;
+	/** Matches, as offsets into `text`. */
+	ranges: MatchRange[];
+}
+
+/**
+ * The text around the first match of `query` (about `before` characters before it and `after` after it,
+ * cut at spaces where it can be), with `…` where the text goes on; null when nothing matches. Lets a
+ * folded answer show where the search hit it.
+ */
+export function matchSnippet(text: string, query: SearchQuery, before = 30, after = 80): MatchSnippet | null {
+	const all = matchRanges(text, query);
+	if (all.length === 0) return null;
+	const [firstFrom, firstTo] = all[0];
+	let start = Math.max(0, firstFrom - before);
+	if (start > 0) {
+		const space = text.indexOf(" ", start);
+		if (space >= 0 && space < firstFrom) start = space + 1;
+	}
+	let end = Math.min(text.length, Math.max(firstTo, firstFrom + after));
+	if (end < text.length) {
+		const space = text.lastIndexOf(" ", end);
+		if (space > firstTo) end = space;
+	}
+	// Never cut a surrogate pair in two.
+	if (start > 0 && isLowSurrogate(text.charCodeAt(start))) start++;
+	if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end++;
+	const lead = start > 0 ? "…" : "";
+	const ranges: MatchRange[] = [];
+	for (const [from, to] of all) {
+		if (from >= end) break;
+		if (to <= start) continue;
+		ranges.push([Math.max(from, start) - start + lead.length, Math.min(to, end) - start + lead.length]);
+	}
+	return { text: `${lead}${text.slice(start, end)}${end < text.length ? "…" : ""}`, ranges };
+}
+
+function isLowSurrogate(code: number): boolean {
+	return code >= 0xdc00 && code <= 0xdfff;
+}

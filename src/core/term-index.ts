@@ -12,6 +12,7 @@
  * - `setNote`, `removeNote` and `renameNote` touch only the records of that note; the matcher is patched
  *   lazily (on the next `matcher()` call) for the names those records carry, never rebuilt.
  */
+import { Concepts } from "./concepts";
 import { TermMatcher } from "./matcher";
 import { compareTerms, isCaseSensitiveName, spacedKey, termKey } from "./term-key";
 import type { GlossaryEntry, TermDefinition, TermRecord } from "./types";
@@ -150,6 +151,14 @@ export class TermIndex {
 			this.dirty.clear();
 		}
 		return this.currentMatcher;
+	}
+
+	private conceptCache: { version: number; concepts: Concepts } | null = null;
+
+	/** Terms that are one concept (a term and another term's alias of the same name), built once per version. */
+	concepts(): Concepts {
+		if (this.conceptCache?.version !== this.version_) this.conceptCache = { version: this.version_, concepts: new Concepts(this.records()) };
+		return this.conceptCache.concepts;
 	}
 
 	private changed(): void {

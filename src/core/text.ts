@@ -19,6 +19,11 @@ export function noteName(path: string): string {
 	return path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "");
 }
 
+/** Where a line is, written one way everywhere (panel, hover, pickers): `Seoul Reliability Day 2025, line 13`. */
+export function lineReference(path: string, line: number): string {
+	return `${noteName(path)}, line ${line}`;
+}
+
 /** Splits into lines on LF, CRLF or CR. Line i (0-based) is line i+1 in every result. */
 export function splitLines(text: string): string[] {
 	return text.indexOf("\r") === -1 ? text.split("\n") : text.split(/\r\n|\r|\n/);

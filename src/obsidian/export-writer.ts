@@ -20,20 +20,28 @@ export class OverwriteModal extends Modal {
 		super(app);
 	}
 
+	/**
+	 * The safe choice, "Keep both", comes first, holds the focus and the accent colour, so Enter keeps the
+	 * old file; replacing it takes a click on (or a Tab to) the warning-coloured "Replace".
+	 */
 	onOpen(): void {
 		this.titleEl.setText("Replace the existing file?");
 		this.contentEl.createEl("p", { text: `“${this.path}” already exists. Replace it with the new export, or keep both?` });
+		let safe: HTMLButtonElement | null = null;
 		new Setting(this.contentEl)
-			.addButton((b) =>
-				b.setButtonText("Replace").onClick(() => this.finish("replace")),
-			)
-			.addButton((b) =>
-				b
-					.setButtonText("Keep both")
+			.addButton((b) => {
+				b.setButtonText("Keep both")
 					.setCta()
-					.onClick(() => this.finish("keep-both")),
-			)
+					.onClick(() => this.finish("keep-both"));
+				safe = b.buttonEl;
+			})
+			.addButton((b) => {
+				b.setButtonText("Replace").onClick(() => this.finish("replace"));
+				// What setWarning() does; setDestructive() needs Obsidian 1.13.
+				b.buttonEl.addClass("mod-warning");
+			})
 			.addButton((b) => b.setButtonText("Cancel").onClick(() => this.finish("cancel")));
+		(safe as HTMLButtonElement | null)?.focus();
 	}
 
 	onClose(): void {

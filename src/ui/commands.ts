@@ -9,7 +9,7 @@
 import { Notice, type App, type Editor, type Plugin } from "obsidian";
 import { EXPORT_FORMATS, type ExportFormat, type ExportFormatInfo } from "../core/export";
 import { detectGlossaryStyle, formatGlossaryEntry, formatSkeleton, type FormattedEntry, type GlossaryStyle } from "../core/glossary-format";
-import { cursorPosition, findMarkedJargon, insertionLine, planBlockInsertion, planLineInsertion, sectionLastLine, termAt, textLines, wordAt, type Insertion, type TextLine } from "../core/insertion";
+import { cursorPosition, findMarkedJargon, insertionLine, planBlockInsertion, planLineInsertion, sectionLastLine, termAt, textLines, wordAt, wordsOf, type Insertion, type MarkedJargon, type TextLine } from "../core/insertion";
 import { parseNote } from "../core/note-parser";
 import type { PluginSettings } from "../core/settings";
 import { termKey } from "../core/term-key";
@@ -18,7 +18,7 @@ import { ExportWriter, type ExportWriterOptions } from "../obsidian/export-write
 import { openNoteAtLine } from "../obsidian/open-note";
 import { distinctDefinitions, pickDefinition, PickModal, preview, type PickItem } from "./definition-pick-modal";
 import { TermSuggestModal } from "./term-suggest-modal";
-import { noteName } from "../core/text";
+import { lineReference } from "../core/text";
 
 /** What the commands read from the index (ConferenceIndex provides it). */
 export interface CommandIndex {
@@ -232,11 +232,28 @@ interface Jargon {
 	line: number;
 }
 
+const MAX_WORDS_IN_TERM = 4;
+
+/**
+ * True when a defined term ends right at a jargon marker, read as the matcher and `--health` read it: the
+ * longest run of up to four words before the `*` (`에러 버짓*`, `카나리 배포*`), not only its last word.
+ */
+function definedAtMarker(text: string, lines: readonly TextLine[], jargon: MarkedJargon, isDefined: (name: string) => boolean): boolean {
+	const line = lines[jargon.line];
+	const words = wordsOf(text.slice(line.from, jargon.marker), line.from);
+	let first = words.length - 1;
+	while (first > 0 && words.length - first < MAX_WORDS_IN_TERM && /^[ \t\u00a0]{0,2}$/.test(text.slice(words[first - 1].to, words[first].from))) first--;
+	for (let s = first; s < words.length; s++) if (isDefined(text.slice(words[s].from, jargon.marker))) return true;
+	return false;
+}
+
 /** The note's marked jargon (`XYZ*`) that has no definition anywhere, once per term, nearest to `offset` first. */
 export function undefinedJargon(text: string, note: NoteRecord | null, index: CommandIndex, offset: number): Jargon[] {
 	const seen = new Map<string, Jargon>();
+	const lines = textLines(text);
+	const isDefined = (name: string) => index.terms.lookup(name) !== undefined || definedInNote(note, name) !== null;
 	for (const j of findMarkedJargon(text)) {
-		if (index.terms.lookup(j.text) || definedInNote(note, j.text) !== null) continue;
+		if (definedAtMarker(text, lines, j, isDefined)) continue;
 		const key = termKey(j.text);
 		const previous = seen.get(key);
 		if (!previous || Math.abs(j.from - offset) < Math.abs(previous.from - offset)) seen.set(key, { text: j.text, from: j.from, line: j.line });
@@ -305,7 +322,7 @@ export function goToTermDefinition(app: App, index: CommandIndex, editor: Editor
 	}
 	const items: PickItem<TermDefinition>[] = record.definitions.map((d) => ({
 		value: d,
-		title: `${noteName(d.path)}, line ${d.line}`,
+		title: lineReference(d.path, d.line),
 		note: preview(d.definition),
 	}));
 	new PickModal(app, items, (d) => void openDefinition(app, editor, path, d), { placeholder: `Go to a definition of ${record.term}` }).open();

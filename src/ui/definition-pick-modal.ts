@@ -5,7 +5,7 @@
 import { SuggestModal, type App } from "obsidian";
 import { fuzzyFilter, type FuzzyMatch } from "../core/fuzzy";
 import type { TermDefinition, TermRecord } from "../core/types";
-import { noteName } from "../core/text";
+import { lineReference } from "../core/text";
 
 export interface PickItem<T> {
 	value: T;
@@ -101,7 +101,7 @@ export function pickDefinition(app: App, record: TermRecord, definitions: readon
 		value: d,
 		title: preview(d.definition),
 		note: `${d.term}${d.aliases.length > 0 ? ` (${d.aliases.join(", ")})` : ""}`,
-		aux: `${noteName(d.path)}:${d.line}`,
+		aux: lineReference(d.path, d.line),
 	}));
 	new PickModal(app, items, onChoose, { placeholder: `Pick a definition of ${record.term}` }).open();
 }

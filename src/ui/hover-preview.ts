@@ -230,7 +230,8 @@ export class HoverPreview extends Component {
 
 		const footer = item.createDiv({ cls: "cqg-hover-source" });
 		footer.createSpan({ cls: "cqg-hover-note", text: noteName(definition.path), attr: { title: definition.path } });
-		footer.createSpan({ cls: "cqg-hover-line", text: `line ${definition.line}` });
+		// Together they read `Note name, line 13`, as the panel and the pickers write it; the name alone may be cut short.
+		footer.createSpan({ cls: "cqg-hover-line", text: `, line ${definition.line}` });
 		const open = footer.createEl("button", { cls: "cqg-hover-open", text: "Open", attr: { "aria-label": `Open ${definition.path} at line ${definition.line}` } });
 		content.registerDomEvent(open, "click", (ev: MouseEvent) => {
 			ev.preventDefault();

@@ -44,7 +44,12 @@ const RERENDER_DELAY_MS = 1000;
 
 export function registerHovers(plugin: Plugin, index: HoverIndex, settings: HoverSettings): HoverHandle {
 	const getSettings = typeof settings === "function" ? settings : () => settings.current;
-	const preview = plugin.addChild(new HoverPreview({ app: plugin.app, lookup: (term) => index.terms.lookup(term) }));
+	// A term and another term's alias of the same name are one concept: the preview shows every definition of both.
+	const lookup = (term: string) => {
+		const record = index.terms.lookup(term);
+		return record && index.terms.concepts().merged(record);
+	};
+	const preview = plugin.addChild(new HoverPreview({ app: plugin.app, lookup }));
 
 	const find = (text: string): TermMention[] => {
 		const matcher = index.terms.matcher();

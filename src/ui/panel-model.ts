@@ -49,7 +49,10 @@ export interface PanelModel {
 	notes: NoteGroup[];
 	terms: TermItem[];
 	qaCount: number;
-	/** Q&A and terms before filtering, to tell "nothing indexed" from "nothing matches". */
+	/**
+	 * Q&A and terms before the search query, to tell "nothing indexed" from "nothing matches": of the
+	 * current note only when the panel shows only it, so the counts follow that filter.
+	 */
 	qaTotal: number;
 	termTotal: number;
 }
@@ -138,20 +141,22 @@ export function buildPanelModel(notes: readonly NoteRecord[], terms: readonly Te
 	let qaCount = 0;
 	let qaTotal = 0;
 	for (const note of notes) {
-		qaTotal += note.qa.length;
 		if (notePath !== null && note.path !== notePath) continue;
+		qaTotal += note.qa.length;
 		const group = groupNote(note, query);
 		if (query && group.count === 0) continue;
 		shownNotes.push(group);
 		qaCount += group.count;
 	}
 	const shownTerms: TermItem[] = [];
+	let termTotal = 0;
 	for (const record of terms) {
 		const definitions = notePath === null ? record.definitions : record.definitions.filter((d) => d.path === notePath);
 		if (definitions.length === 0) continue;
+		termTotal++;
 		if (query && !termMatches(record, definitions, query)) continue;
 		shownTerms.push({ key: record.key, record, definitions });
 	}
 	shownTerms.sort((a, b) => compareTerms(a.record.term, b.record.term));
-	return { notes: shownNotes, terms: shownTerms, qaCount, qaTotal, termTotal: terms.length };
+	return { notes: shownNotes, terms: shownTerms, qaCount, qaTotal, termTotal };
 }

@@ -4,10 +4,10 @@
  * definitions with their sources, health warnings). Every row is a treeitem that knows what it stands
  * for, so the view handles clicks and keys with one listener each.
  */
-import { highlightRuns, matchRanges, type SearchQuery } from "../core/search";
+import { highlightRuns, matchRanges, matchSnippet, type SearchQuery } from "../core/search";
 import type { TermDefinition } from "../core/types";
 import type { NoteGroup, PanelModel, QaItem, TalkGroup, TermItem } from "./panel-model";
-import { noteName } from "../core/text";
+import { lineReference } from "../core/text";
 
 export type RowInfo =
 	| { kind: "section"; key: string; section: "qa" | "glossary" }
@@ -233,10 +233,24 @@ export class PanelRenderer {
 		const row = this.row(parent, { kind: "question", key: item.key, item }, 4, hasAnswer ? "cqg-panel-question" : "cqg-panel-question cqg-panel-unanswered", hasAnswer ? open : undefined);
 		// The text goes straight into the row: one element less per question keeps long lists fast.
 		appendHighlighted(row, item.pair.question, options.query);
-		if (!open) return;
+		if (!open) {
+			if (hasAnswer && options.query) this.answerSnippet(row, item, options.query);
+			return;
+		}
 		const answer = this.row(parent, { kind: "answer", key: `${item.key}#answer`, item }, 5, "cqg-panel-answer markdown-rendered");
 		const query = options.query;
 		void options.renderMarkdown(item.pair.answerMarkdown || item.pair.answer, answer, item.note.path).then(() => highlightRendered(answer, query));
+	}
+
+	/** Under a question whose folded answer the search hit: the words around the hit, highlighted. */
+	private answerSnippet(row: HTMLElement, item: QaItem, query: SearchQuery): void {
+		const snippet = matchSnippet(item.pair.answer, query);
+		if (!snippet) return;
+		const el = row.createDiv({ cls: "cqg-panel-snippet" });
+		for (const run of highlightRuns(snippet.text, snippet.ranges)) {
+			if (run.match) el.createEl("mark", { cls: "cqg-panel-match", text: run.text });
+			else el.appendText(run.text);
+		}
 	}
 
 	private renderGlossary(parent: HTMLElement, model: PanelModel, options: RenderOptions): void {
@@ -290,7 +304,7 @@ export class PanelRenderer {
 		for (const definition of term.definitions) {
 			const def = this.row(parent, { kind: "definition", key: `${term.key}#${definition.path}:${definition.line}`, term, definition }, 3, "cqg-panel-definition");
 			appendHighlighted(def, definition.definition, options.query);
-			def.createSpan({ cls: "cqg-panel-source", text: `${noteName(definition.path)}, line ${definition.line}` });
+			def.createSpan({ cls: "cqg-panel-source", text: lineReference(definition.path, definition.line) });
 		}
 	}
 

@@ -1,7 +1,7 @@
 /**
  * Reading view: wraps term mentions in rendered Markdown in `span.cqg-mention[data-term]`, splitting text
  * nodes with DOM methods (never by assigning HTML). Code, preformatted text, links, math, embeds, our
- * own marks and the term line of a glossary blockquote are left alone.
+ * own marks and glossary entries (term line and definition, as in the editor) are left alone.
  */
 import { Component, MarkdownRenderChild, type MarkdownPostProcessorContext } from "obsidian";
 import type { TermMention } from "../core/types";
@@ -12,9 +12,9 @@ export type FindMentions = (text: string) => TermMention[];
 export interface MarkOptions {
 	find: FindMentions;
 	/**
-	 * The section holds a glossary entry (known from the note's source): also leave alone the term of
-	 * `- **term**: definition` lines and `### Term` headings. Blockquote term lines and definition callout
-	 * titles are always recognised from the DOM.
+	 * The section holds a glossary entry (known from the note's source): also leave alone
+	 * `- **term**: definition` lines and `### Term` headings. Blockquote entries and definition callouts
+	 * are always recognised from the DOM.
 	 */
 	glossarySection?: boolean;
 	/** Only mark mentions written with the `*` jargon marker. */
@@ -56,8 +56,8 @@ const SKIP_SELECTOR = [
 /** Marks every mention under `root`; returns the new mention elements in document order. */
 export function markMentions(root: HTMLElement, options: MarkOptions): HTMLElement[] {
 	if (root.closest(".cqg-hover")) return [];
-	const termLine = glossaryTermLineNodes(root, options.find, options.glossarySection === true);
-	const nodes = eligibleTextNodes(root, termLine);
+	const entries = glossaryEntryNodes(root, options.find, options.glossarySection === true);
+	const nodes = eligibleTextNodes(root, entries);
 	const spans: HTMLElement[] = [];
 	for (const node of nodes) {
 		const found = options.find(node.data);
@@ -95,23 +95,23 @@ function hasSkippedAncestor(el: HTMLElement): boolean {
 const DEFINITION_CALLOUTS = ["definition", "define", "glossary", "term", "terms", "abbr", "abbreviation", "용어"];
 
 /**
- * Text nodes of glossary term lines, the entry's own term: in a blockquote, the first line of a paragraph
- * that goes on after a line break (`> eCPM  ⏎ > definition…`) and starts with a known term; the title of a
- * definition callout; and, in a section known to hold glossary entries, a leading `**term**` of a list item
- * or paragraph and headings.
+ * Text nodes of glossary entries, term and definition, which are never marked (the editor skips them
+ * too): in a blockquote, a paragraph that goes on after a line break (`> eCPM  ⏎ > definition…`) and starts
+ * with a known term; a definition callout; and, in a section known to hold glossary entries, a list item
+ * or paragraph led by `**term**`, and headings.
  */
-export function glossaryTermLineNodes(root: HTMLElement, find: FindMentions, glossarySection = false): Set<Text> {
+export function glossaryEntryNodes(root: HTMLElement, find: FindMentions, glossarySection = false): Set<Text> {
 	const result = new Set<Text>();
 	const addAll = (el: Element) => {
 		for (const t of textNodesOf(el)) result.add(t);
 	};
-	const calloutTitles = DEFINITION_CALLOUTS.map((type) => `.callout[data-callout="${type}"] .callout-title`).join(",");
-	for (const title of selfAndDescendants(root, calloutTitles)) addAll(title);
+	const callouts = DEFINITION_CALLOUTS.map((type) => `.callout[data-callout="${type}"]`).join(",");
+	for (const callout of selfAndDescendants(root, callouts)) addAll(callout);
 	if (glossarySection) {
 		for (const heading of selfAndDescendants(root, "h1,h2,h3,h4,h5,h6")) addAll(heading);
 		for (const block of selfAndDescendants(root, "li,p")) {
 			const first = firstMeaningfulChild(block);
-			if (first && (first.tagName === "STRONG" || first.tagName === "B")) addAll(first);
+			if (first && (first.tagName === "STRONG" || first.tagName === "B")) addAll(block);
 		}
 	}
 	for (const quote of selfAndDescendants(root, "blockquote")) {
@@ -122,7 +122,7 @@ export function glossaryTermLineNodes(root: HTMLElement, find: FindMentions, glo
 			const text = line.map((t) => t.data).join("");
 			const lead = text.length - text.trimStart().length;
 			const mentions = find(text);
-			if (mentions.length > 0 && mentions[0].from === lead) for (const t of line) result.add(t);
+			if (mentions.length > 0 && mentions[0].from === lead) addAll(block);
 		}
 	}
 	return result;
@@ -333,7 +333,10 @@ export function mentionPostProcessor(options: ReadingViewOptions): (el: HTMLElem
 			if (info) {
 				const first = info.lineStart + 1;
 				const last = info.lineEnd + 1;
-				glossarySection = blocksOf(info.text).some((b) => b.line <= last && b.endLine >= first);
+				const blocks = blocksOf(info.text).filter((b) => b.line <= last && b.endLine >= first);
+				// A section made only of glossary entries (their terms and definitions) gets no marks at all.
+				if (blocks.length > 0 && onlyGlossaryLines(info.text, first, last, blocks)) return;
+				glossarySection = blocks.length > 0;
 			}
 		}
 		const spans = markMentions(el, { find: options.find, markedOnly: settings.markedOnly, underline: settings.underline, glossarySection });
@@ -345,6 +348,35 @@ export function mentionPostProcessor(options: ReadingViewOptions): (el: HTMLElem
 			else child.load();
 		}
 	};
+}
+
+/** True when every non-blank line of `first..last` (1-based) lies in one of `blocks`. */
+function onlyGlossaryLines(text: string, first: number, last: number, blocks: readonly { line: number; endLine: number }[]): boolean {
+	const lines = sectionLines(text, first, last);
+	for (let n = first; n <= last; n++) {
+		const line = lines[n - first] ?? "";
+		if (line.trim() === "") continue;
+		if (!blocks.some((b) => b.line <= n && n <= Math.max(b.line, b.endLine))) return false;
+	}
+	return true;
+}
+
+/** Lines `first..last` (1-based) of `text`, without splitting the whole note. */
+function sectionLines(text: string, first: number, last: number): string[] {
+	let at = 0;
+	for (let n = 1; n < first && at >= 0; n++) {
+		const next = text.indexOf("\n", at);
+		at = next < 0 ? -1 : next + 1;
+	}
+	if (at < 0) return [];
+	const out: string[] = [];
+	for (let n = first; n <= last; n++) {
+		const next = text.indexOf("\n", at);
+		out.push(text.slice(at, next < 0 ? text.length : next));
+		if (next < 0) break;
+		at = next + 1;
+	}
+	return out;
 }
 
 /** What registers the listeners: a component, so its unload removes them. */

@@ -13,6 +13,7 @@ import { checkExportFolder, exportFolderMessage } from "../core/export";
 import { DEFAULT_SETTINGS, mergeSettings, type PluginSettings } from "../core/settings";
 import type { ConferenceIndex } from "../obsidian/conference-index";
 import type { SettingsStore } from "../obsidian/settings-store";
+import { ConfirmModal } from "./confirm-modal";
 
 type ListKey = "tags" | "excludedFolders" | "glossaryFolders" | "glossaryTags";
 type ToggleKey = { [K in keyof PluginSettings]: PluginSettings[K] extends boolean ? K : never }[keyof PluginSettings];
@@ -142,6 +143,9 @@ function listFormat(key: ListKey): "tags" | "folders" {
 export class ConferenceSettingTab extends PluginSettingTab {
 	/** Saves of typed text waiting for the typing pause, by key. */
 	private readonly typing = new Map<string, Debouncer<[unknown], void>>();
+	/** The "Index" row on screen, whose line follows the index while the tab is open. */
+	private statusSetting: Setting | null = null;
+	private reindexing = false;
 
 	constructor(
 		app: App,
@@ -150,6 +154,8 @@ export class ConferenceSettingTab extends PluginSettingTab {
 		private readonly index: ConferenceIndex,
 	) {
 		super(app, plugin);
+		// Removed when the plugin unloads; does nothing while the tab is closed.
+		plugin.registerEvent(index.on("changed", () => this.updateStatus()));
 	}
 
 	/** Obsidian before 1.13 renders the tab with this. */
@@ -318,6 +324,7 @@ export class ConferenceSettingTab extends PluginSettingTab {
 	}
 
 	private renderStatus(setting: Setting): void {
+		this.statusSetting = setting;
 		setting
 			.setName("Index")
 			.setDesc(this.statusText())
@@ -328,12 +335,28 @@ export class ConferenceSettingTab extends PluginSettingTab {
 					.onClick(async () => {
 						this.flushTyping();
 						button.setDisabled(true);
+						this.reindexing = true;
 						setting.setDesc("Indexing…");
-						await this.index.reindexAll();
-						button.setDisabled(false);
-						setting.setDesc(this.statusText());
+						try {
+							await this.index.reindexAll();
+						} finally {
+							this.reindexing = false;
+							button.setDisabled(false);
+							setting.setDesc(this.statusText());
+						}
 					}),
 			);
+	}
+
+	/** The index changed (tags edited, notes added): the status line on screen says so at once. */
+	private updateStatus(): void {
+		const setting = this.statusSetting;
+		if (!setting || this.reindexing) return;
+		if (!setting.settingEl.isConnected) {
+			this.statusSetting = null;
+			return;
+		}
+		setting.setDesc(this.statusText());
 	}
 
 	private renderRestore(setting: Setting): void {
@@ -341,14 +364,21 @@ export class ConferenceSettingTab extends PluginSettingTab {
 			.setName("Restore defaults")
 			.setDesc("Put every setting of this plugin back to its default value.")
 			.addButton((button) =>
-				button
-					.setButtonText("Restore defaults")
-					.onClick(async () => {
-						for (const save of this.typing.values()) save.cancel();
-						await this.settings.update(mergeSettings(undefined));
-						this.refresh();
-					}),
+				button.setButtonText("Restore defaults").onClick(() => {
+					new ConfirmModal(this.app, {
+						title: "Restore default settings?",
+						message: "Every setting of this plugin goes back to its default value: the tags and folders to index, the glossary sources, the panel, hover and export settings. Your notes are not changed.",
+						confirm: "Restore defaults",
+						onConfirm: () => void this.restoreDefaults(),
+					}).open();
+				}),
 			);
+	}
+
+	private async restoreDefaults(): Promise<void> {
+		for (const save of this.typing.values()) save.cancel();
+		await this.settings.update(mergeSettings(undefined));
+		this.refresh();
 	}
 }
 

@@ -136,8 +136,8 @@ export class ConferencePanelView extends ItemView {
 		const notes = this.index.notes();
 		let model: PanelModel;
 		if (current.currentNoteOnly && (notePath === null || !this.index.note(notePath))) {
+			// No conference note is showing: the counts say 0, not the vault's totals.
 			model = buildPanelModel([], [], { query: this.query, notePath });
-			model.qaTotal = notes.reduce((n, note) => n + note.qa.length, 0);
 		} else {
 			model = buildPanelModel(notes, this.index.terms.records(), { query: this.query, notePath });
 		}

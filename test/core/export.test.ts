@@ -272,6 +272,10 @@ describe("file names", () => {
 		expect(exportBaseName([TRICKY], "md", false)).toBe("DevDay, the big one - Q&A digest");
 		expect(exportBaseName([TRICKY], "tsv", false)).toBe("DevDay, the big one - Q&A (Anki)");
 		expect(exportBaseName([TRICKY], "csv", true)).toBe("Conference Q&A");
+		const titled = (title: string) => exportBaseName([{ ...TRICKY, title }], "csv", false);
+		expect(titled("서울 신뢰성 데이 2025 - 플랫폼 트랙 Q&A")).toBe("서울 신뢰성 데이 2025 - 플랫폼 트랙 Q&A");
+		expect(titled("Q & A from DevOps Days")).toBe("Q & A from DevOps Days");
+		expect(titled("QA guild meetup")).toBe("QA guild meetup - Q&A");
 		expect(safeFileName('a/b:c*?"<>|#^[]')).toBe("a b c");
 		expect(safeFileName("...")).toBe("Export");
 	});
@@ -385,5 +389,19 @@ describe.skipIf(!hasSharedFixtures)("the reference note", () => {
 		expect(md).toContain("> CTR (Click-Through Rate)  \n> 광고가 클릭된 횟수를 광고가 게재된 횟수로 나눈 값\n");
 		expect(md.match(/^## /gm)).toHaveLength(5 + 1);
 		expect(parseNote(md, "digest.md")).toBeNull();
+	});
+
+	it("shows no jargon marker in the digest, the CSV or the cards: `CTR*` reads `CTR`", () => {
+		const md = toMarkdownDigest(input);
+		expect(md).not.toContain("\\*");
+		expect(md).toContain("가장 CTR 과 ROAS 가");
+		for (const out of [toCsv(input), toAnkiTsv(input)]) expect(out).not.toMatch(/[\p{L}\p{N}]\*/u);
+	});
+
+	it("names the files without doubling the title's own Q&A", () => {
+		expect(exportBaseName([record], "csv", false)).toBe("Toss Makers Conference 25 - Product Day Q&A");
+		expect(exportBaseName([record], "md", false)).toBe("Toss Makers Conference 25 - Product Day Q&A digest");
+		expect(exportBaseName([record], "tsv", false)).toBe("Toss Makers Conference 25 - Product Day Q&A (Anki)");
+		expect(toMarkdownDigest(input).split("\n")[0]).toBe("# Toss Makers Conference 25 - Product Day Q&A: digest");
 	});
 });

@@ -77,6 +77,22 @@ describe("fuzzyMatch", () => {
 		expect(substring).toBeGreaterThan(scattered);
 	});
 
+	it("leaves out letters scattered through words: SLO is no ARIA, ctr no PMF or IC", () => {
+		expect(fuzzyMatch("SLO", "Accessible Rich Internet Applications")).toBeNull();
+		expect(fuzzyMatch("ctr", "Product-Market Fit")).toBeNull();
+		expect(fuzzyMatch("ctr", "Incident Commander")).toBeNull();
+		expect(fuzzyMatch("kbnts", "Kubernetes")).toBeNull();
+		// Runs that begin words still match.
+		expect(highlighted("Incident Commander", "incom")).toEqual(["In", "Com"]);
+		expect(highlighted("Return on Ad Spend", "rosp")).toEqual(["R", "o", "Sp"]);
+	});
+
+	it("ranks word-start and initial-consonant matches before a match inside a word", () => {
+		const names = ["devops", "Open Platform Service", "Ops review", "카나리 배포", "스카나"];
+		expect(fuzzyFilter(names, "ops", (n) => [n]).map((r) => r.item)).toEqual(["Ops review", "Open Platform Service", "devops"]);
+		expect(fuzzyFilter(names, "ㅋㄴ", (n) => [n]).map((r) => r.item)).toEqual(["카나리 배포", "스카나"]);
+	});
+
 	it("matches a query of several words word by word, in any order", () => {
 		expect(highlighted("Return on Ad Spend", "spend ret")).toEqual(["Ret", "Spend"]);
 		expect(fuzzyMatch("리스크 컴플", "컴플라이언스 리스크")).not.toBeNull();

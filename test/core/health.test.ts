@@ -96,6 +96,28 @@ describe("noteHealth", () => {
 		]);
 	});
 
+	it("reports a term and another term's alias of the same name as one concept when they differ", () => {
+		const sre: HealthNote = { path: "Talks/sre.md", text: "", glossary: [entry("에러 버짓", 27, "SLO를 뺀 만큼 허용되는 실패의 양")] };
+		const glossary: HealthNote = { path: "Glossary/reliability.md", text: "", glossary: [entry("Error budget", 5, "The failure an SLO still allows.", ["에러 버짓"])] };
+		const same: HealthNote = { path: "Glossary/same.md", text: "", glossary: [entry("Toil", 1, "manual, repeated work", ["토일"]), entry("토일", 4, "manual,  repeated work")] };
+		const index = indexOf([sre, glossary, same]);
+		const expected = [
+			[
+				"에러 버짓",
+				[
+					["Talks/sre.md", 27],
+					["Glossary/reliability.md", 5],
+				],
+			],
+		];
+		const shape = (h: ReturnType<typeof vaultHealth>) => h.conflicting.map((c) => [c.term, c.definitions.map((d) => [d.path, d.line])]);
+		expect(shape(vaultHealth([sre, glossary, same], index))).toEqual(expected);
+		expect(shape(noteHealth(sre, index))).toEqual(expected);
+		expect(shape(noteHealth(glossary, index))).toEqual([["Error budget", [["Glossary/reliability.md", 5], ["Talks/sre.md", 27]]]]);
+		// Defined the same way under both names: no conflict.
+		expect(noteHealth(same, index).conflicting).toEqual([]);
+	});
+
 	it("does not call the same text, differently spaced, a conflict", () => {
 		const a: HealthNote = { path: "a.md", text: "", glossary: [entry("스콥", 1, "업무  범위")] };
 		const b: HealthNote = { path: "b.md", text: "", glossary: [entry("스콥", 1, "업무 범위 ")] };

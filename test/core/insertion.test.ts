@@ -172,6 +172,20 @@ describe("words under the cursor", () => {
 		expect(stripParticle("CTR")).toBe("CTR");
 	});
 
+	it("strips 로 after a syllable that takes it, as Go to term definition reads `대시보드로`", () => {
+		expect(stripParticle("대시보드로")).toBe("대시보드");
+		expect(stripParticle("대시보드로는")).toBe("대시보드");
+		expect(stripParticle("파이프라인으로")).toBe("파이프라인");
+		expect(stripParticle("스케줄로")).toBe("스케줄");
+		expect(stripParticle("서버로서")).toBe("서버");
+		// 로 after another final consonant is part of the word (경로, 기록), and a few loanwords end in 로.
+		expect(stripParticle("우회경로")).toBe("우회경로");
+		expect(stripParticle("마이크로")).toBe("마이크로");
+		expect(stripParticle("마이크로는")).toBe("마이크로");
+		expect(stripParticle("도로")).toBe("도로");
+		expect(wordAt("의존성 그래프는 대시보드로 그려 두고", 12)?.text).toBe("대시보드");
+	});
+
 	it("finds the longest known term around the cursor, across spaces and before particles", () => {
 		const known = new Set(["컴플라이언스", "컴플라이언스리스크", "dri문화", "ctr", "티핑포인트"]);
 		const isTerm = (name: string): boolean => known.has(name.replace(/\s+/g, "").toLowerCase());

@@ -114,7 +114,7 @@ describe.skipIf(!hasSharedFixtures)("reference note: toss-makers-conference-25.m
 
 	it("keeps the answer's Markdown with jargon markers escaped", () => {
 		const pair = note.qa.find((q) => q.line === 113);
-		expect(pair?.answerMarkdown).toContain("가장 CTR\\* 과 ROAS\\* 가");
+		expect(pair?.answerMarkdown).toContain("가장 CTR 과 ROAS 가");
 		expect(pair?.answerMarkdown.split("\n")).toHaveLength(6);
 	});
 

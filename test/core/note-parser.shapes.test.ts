@@ -77,7 +77,7 @@ describe("paragraph questions", () => {
 	it("treats * inside the bold as a jargon marker, not emphasis", () => {
 		const note = parse("**Q. SLO* 와 에러 버짓*은 어떻게 정하나요?**\nA. 분기마다 정합니다.");
 		expect(note.qa[0].question).toBe("SLO 와 에러 버짓은 어떻게 정하나요?");
-		expect(note.qa[0].questionMarkdown).toBe("**SLO\\* 와 에러 버짓\\*은 어떻게 정하나요?**");
+		expect(note.qa[0].questionMarkdown).toBe("**SLO 와 에러 버짓은 어떻게 정하나요?**");
 	});
 
 	it("takes the prose after a question as its answer when there is no marker", () => {

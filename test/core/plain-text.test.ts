@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escapeJargonMarkers, toPlainText } from "../../src/core/plain-text";
+import { removeJargonMarkers, toPlainText } from "../../src/core/plain-text";
 import { collapseWhitespace } from "../../src/core/text";
 
 describe("toPlainText", () => {
@@ -22,10 +22,10 @@ describe("toPlainText", () => {
 	});
 });
 
-describe("escapeJargonMarkers", () => {
-	it("escapes jargon markers and leaves emphasis and bold alone", () => {
-		expect(escapeJargonMarkers("CTR* 과 ROAS* 가 **굵게** *기울임*")).toBe("CTR\\* 과 ROAS\\* 가 **굵게** *기울임*");
-		expect(escapeJargonMarkers("already\\* escaped")).toBe("already\\* escaped");
+describe("removeJargonMarkers", () => {
+	it("removes jargon markers and leaves emphasis, bold and escaped stars alone", () => {
+		expect(removeJargonMarkers("CTR* 과 ROAS* 가 **굵게** *기울임*")).toBe("CTR 과 ROAS 가 **굵게** *기울임*");
+		expect(removeJargonMarkers("already\\* escaped")).toBe("already\\* escaped");
 	});
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { compileQuery, highlightRuns, matchRanges, matchesQuery, searchKey } from "../../src/core/search";
+import { compileQuery, highlightRuns, matchRanges, matchesQuery, matchSnippet, searchKey } from "../../src/core/search";
 
 function q(text: string) {
 	const query = compileQuery(text);
@@ -70,5 +70,44 @@ describe("search normalisation", () => {
 			expect(() => matchRanges(text, q("a"))).not.toThrow();
 			expect(() => searchKey(text)).not.toThrow();
 		}
+	});
+});
+
+describe("matchSnippet", () => {
+	const q = (text: string) => compileQuery(text)!;
+
+	it("cuts the text around the first hit at spaces, with every hit inside marked", () => {
+		const answer = "정상 요청은 1%만 남기고, 에러가 났거나 느린 요청은 전부 남기는 테일 샘플링을 씀. 덕분에 저장량은 크게 줄었는데 정작 봐야 할 요청은 다 남아 있음.";
+		const s = matchSnippet(answer, q("테일샘플링"), 10, 20)!;
+		expect(s.text).toBe("…전부 남기는 테일 샘플링을 씀. 덕분에 저장량은…");
+		expect(s.ranges.map(([a, b]) => s.text.slice(a, b))).toEqual(["테일 샘플링"]);
+		const all = matchSnippet(answer, q("요청"))!;
+		expect(all.ranges.map(([a, b]) => all.text.slice(a, b))).toEqual(["요청", "요청", "요청"]);
+		expect(all.text.startsWith("정상 요청은")).toBe(true);
+	});
+
+	it("survives any text: ranges inside the snippet, each holding the query", () => {
+		fc.assert(
+			fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), fc.string({ unit: "grapheme", minLength: 1, maxLength: 4 }), (text, raw) => {
+				const query = compileQuery(raw);
+				if (!query) return;
+				const s = matchSnippet(text, query, 10, 20);
+				if (!s) return;
+				let last = 0;
+				for (const [from, to] of s.ranges) {
+					expect(from).toBeGreaterThanOrEqual(last);
+					expect(to).toBeLessThanOrEqual(s.text.length);
+					last = to;
+				}
+				expect(s.text.length).toBeLessThanOrEqual(text.length + 2);
+			}),
+			{ numRuns: 300 },
+		);
+	});
+
+	it("is null without a hit and whole for a short text", () => {
+		expect(matchSnippet("A day for pages.", q("hour"))).toBeNull();
+		expect(matchSnippet("", q("hour"))).toBeNull();
+		expect(matchSnippet("An hour for APIs.", q("HOUR"))).toEqual({ text: "An hour for APIs.", ranges: [[3, 7]] });
 	});
 });

@@ -40,7 +40,15 @@ async function searchScenario(page: HostPage, note: NoteRecord, query: string, t
 	expect(expected.length).toBeGreaterThan(0);
 	expect(expected.length).toBeLessThan(total);
 	await p.waitForFunction((n) => document.querySelectorAll(".cqg-panel-body .cqg-panel-question").length === n, expected.length);
-	const shown = await p.locator(QUESTION).allInnerTexts();
+	// A question's own text, without the snippet that shows a hit inside its folded answer.
+	const shown = await p.locator(QUESTION).evaluateAll((rows) =>
+		rows.map((row) =>
+			Array.from(row.childNodes)
+				.filter((n) => !(n.nodeType === 1 && (n as Element).classList.contains("cqg-panel-snippet")))
+				.map((n) => n.textContent ?? "")
+				.join(""),
+		),
+	);
 	expect(shown.map((q) => q.trim())).toEqual(expected);
 	expect(await p.locator(".cqg-panel-section-qa .cqg-panel-section-header .cqg-panel-count").innerText()).toBe(`${expected.length} / ${total}`);
 	// The glossary keeps the matching entry and drops terms that do not mention the query.

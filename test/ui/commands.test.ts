@@ -277,6 +277,13 @@ describe("Define term under cursor", () => {
 		expect(withCursor(editor)).toBe("첫 줄  \n둘째 줄  \n셋째 줄  \n넷째 컴플라이언스에 대해\n\n> 컴플라이언스  \n> |\n");
 	});
 
+	it("strips 로 as Go to term definition does: the caret in `대시보드로` defines `대시보드`", () => {
+		const { app } = setup();
+		const editor = editorFor("의존성 그래프는 대시보|드로 그려 두고 분기마다 같이 봄.\n");
+		runEditorCommand(app, COMMAND_IDS.define, editor);
+		expect(withCursor(editor)).toBe("의존성 그래프는 대시보드로 그려 두고 분기마다 같이 봄.\n\n> 대시보드\n> |\n");
+	});
+
 	it("inserts the known definition of a known term", () => {
 		const { app } = setup();
 		const editor = editorFor("오늘 CTR|이 올랐다");
@@ -293,6 +300,19 @@ describe("Define term under cursor", () => {
 		expect(pick.suggestions.map((s) => s.item.title).sort()).toEqual(["스콥", "티핑포인트"]);
 		pick.choose(pick.suggestions.findIndex((s) => s.item.title === "스콥"));
 		expect(withCursor(editor)).toBe("티핑포인트*를 지나고 스콥* 조정과 CTR* 논의\n\n> 스콥\n> |\n\n\n\n끝");
+	});
+
+	it("reads marked jargon as the matcher does: `에러 버짓*` is defined, so `버짓` is not offered", () => {
+		const sources = {
+			...SOURCES,
+			"Conferences/Reliability.md": ["---", "tags: [Conference]", "---", "## SRE - Han", "", "> 에러 버짓", "> 허용되는 실패의 양", "", "> 카나리 배포 (Canary Release)", "> 일부에게 먼저 내보내는 배포", ""].join("\n"),
+		};
+		const { app } = setup(sources);
+		const editor = editorFor("에러 버짓*을 다 쓰면 카나리 배포*도 멈춤. 스콥*은 미정\n\n|\n");
+		runEditorCommand(app, COMMAND_IDS.define, editor);
+		// Only one undefined term is left, so it is inserted at once, after its paragraph.
+		expect(Modal.openModals).toHaveLength(0);
+		expect(withCursor(editor)).toBe("에러 버짓*을 다 쓰면 카나리 배포*도 멈춤. 스콥*은 미정\n\n> 스콥\n> |\n\n\n");
 	});
 
 	it("explains when there is nothing to define", () => {

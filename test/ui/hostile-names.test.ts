@@ -154,7 +154,7 @@ describe("term picker and definition picker", () => {
 			[`첫째 ${SCRIPT}`, `${IMG} (${ATTR})`],
 			[`둘째 ${JS}`, IMG],
 		]);
-		expect(modal.suggestionEls.map((el) => el.textContent ?? "").join("\n")).toContain(`${IMG}:3`);
+		expect(modal.suggestionEls.map((el) => el.textContent ?? "").join("\n")).toContain(`${IMG}, line 3`);
 		expect(modal.inputEl.getAttribute("placeholder")).toBe(`Pick a definition of ${IMG}`);
 		expectInert(document.body);
 		modal.choose(1);

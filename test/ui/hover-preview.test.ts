@@ -89,7 +89,8 @@ describe("HoverPreview", () => {
 		expect(items).toHaveLength(2);
 		expect(items[0].querySelector(".cqg-hover-body")!.textContent).toContain("Clicks divided by **impressions**.");
 		expect(items[0].querySelector(".cqg-hover-note")!.textContent).toBe("Ads day");
-		expect(items[0].querySelector(".cqg-hover-line")!.textContent).toBe("line 12");
+		// Line references read one way everywhere: `Note, line 12` (the panel and the pickers write the same).
+		expect(`${items[0].querySelector(".cqg-hover-note")!.textContent}${items[0].querySelector(".cqg-hover-line")!.textContent}`).toBe("Ads day, line 12");
 		expect(items[1].querySelector(".cqg-hover-note")!.textContent).toBe("Marketing");
 		// Rendered through MarkdownRenderer, with the definition's note as source path.
 		expect(MarkdownRenderer.renders.map((r) => [r.markdown, r.sourcePath])).toEqual([

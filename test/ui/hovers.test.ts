@@ -138,6 +138,32 @@ describe("registerHovers", () => {
 		expect(document.body.querySelector(".cqg-hover")).toBeNull();
 	});
 
+	it("a term and another term's alias of the same name are one concept: either hover shows both definitions", () => {
+		vi.useFakeTimers();
+		index.setNote("Talks/sre.md", [entry("에러 버짓", 27, "SLO를 뺀 만큼 허용되는 실패의 양.")]);
+		index.setNote("Glossary/reliability.md", [{ ...entry("Error budget", 5, "The failure an SLO still allows."), aliases: ["에러 버짓"] }]);
+		register();
+		const process = app.markdownPostProcessors[0] as (el: HTMLElement, ctx: unknown) => void;
+		const section = document.body.createDiv();
+		section.createEl("p", { text: "에러 버짓을 다 쓰면 error budget 회의." });
+		process(section, { getSectionInfo: () => null });
+		const spans = Array.from(section.querySelectorAll<HTMLElement>(".cqg-mention"));
+		expect(spans.map((s) => s.textContent)).toEqual(["에러 버짓", "error budget"]);
+		const shown: string[][] = [];
+		for (const span of spans) {
+			span.dispatchEvent(new MouseEvent("mouseover", { bubbles: true }));
+			vi.advanceTimersByTime(HOVER_OPEN_DELAY_MS);
+			const pop = document.body.querySelector(".cqg-hover")!;
+			shown.push(Array.from(pop.querySelectorAll(".cqg-hover-body")).map((b) => b.textContent ?? ""));
+			span.dispatchEvent(new MouseEvent("mouseout", { bubbles: true }));
+			vi.advanceTimersByTime(1000);
+		}
+		expect(shown).toEqual([
+			["SLO를 뺀 만큼 허용되는 실패의 양.", "The failure an SLO still allows."],
+			["The failure an SLO still allows.", "SLO를 뺀 만큼 허용되는 실패의 양."],
+		]);
+	});
+
 	it("with the modifier setting, a plain hover does not open; Ctrl held does", () => {
 		vi.useFakeTimers();
 		settings.update({ hoverRequireModifier: true });

@@ -85,16 +85,13 @@ describe("markMentions", () => {
 		expect(markMentions(root, { find, markedOnly: true }).map((s) => s.textContent)).toEqual(["CTR"]);
 	});
 
-	it("leaves a glossary entry's own term alone but marks the term elsewhere, even in its definition", () => {
+	it("leaves a glossary entry alone, term line and definition, as the editor does, and marks the term elsewhere", () => {
 		const root = document.body.createDiv();
-		renderLikeObsidian("> CTR (Click-Through Rate)  \n> Clicks over impressions; a CTR of 2% is fine.\n\nThe CTR rose.", root);
+		renderLikeObsidian("> CTR (Click-Through Rate)  \n> Clicks over impressions; a CTR of 2% is fine, unlike ROAS.\n\nThe CTR rose.", root);
 		markMentions(root, { find });
-		expect(marks(root)).toEqual([
-			["CTR", "CTR"],
-			["CTR", "CTR"],
-		]);
+		expect(marks(root)).toEqual([["CTR", "CTR"]]);
 		const quote = root.querySelector("blockquote")!;
-		expect(quote.querySelectorAll(".cqg-mention")).toHaveLength(1);
+		expect(quote.querySelectorAll(".cqg-mention")).toHaveLength(0);
 		expect(quote.querySelector("p")!.firstChild!.nodeType).toBe(Node.TEXT_NODE);
 	});
 
@@ -105,7 +102,7 @@ describe("markMentions", () => {
 		expect(marks(root)).toEqual([["CTR", "CTR"]]);
 	});
 
-	it("leaves definition callout titles alone, marks other callouts", () => {
+	it("leaves definition callouts alone, title and body, and marks other callouts", () => {
 		const root = document.body.createDiv();
 		const callout = root.createDiv({ cls: "callout", attr: { "data-callout": "definition" } });
 		callout.createDiv({ cls: "callout-title" }).createDiv({ cls: "callout-title-inner", text: "ROAS" });
@@ -114,19 +111,19 @@ describe("markMentions", () => {
 		tip.createDiv({ cls: "callout-title" }).createDiv({ cls: "callout-title-inner", text: "Watch ROAS" });
 		expect(marks(root)).toEqual([]);
 		markMentions(root, { find });
-		expect(marks(root)).toEqual([
-			["CTR", "CTR"],
-			["ROAS", "ROAS"],
-		]);
+		expect(marks(root)).toEqual([["ROAS", "ROAS"]]);
 	});
 
-	it("in a section known to hold glossary lines, leaves `**term**:` and headings alone", () => {
+	it("in a section known to hold glossary lines, leaves `**term**: definition` items and headings alone", () => {
 		const root = document.body.createDiv();
-		const li = root.createEl("ul").createEl("li");
+		const list = root.createEl("ul");
+		const li = list.createEl("li");
 		li.createEl("strong", { text: "CTR" });
 		li.appendChild(document.createTextNode(": clicks over views, see ROAS"));
+		list.createEl("li", { text: "Ask about ROAS next time" });
 		markMentions(root, { find, glossarySection: true });
 		expect(marks(root)).toEqual([["ROAS", "ROAS"]]);
+		expect(li.querySelectorAll(".cqg-mention")).toHaveLength(0);
 	});
 
 	it("does nothing inside the preview popover or inside skipped ancestors", () => {
@@ -168,7 +165,7 @@ describe("mentionPostProcessor", () => {
 		expect(marks(root)).toEqual([]);
 	});
 
-	it("uses the note's glossary blocks (via section info) to leave `- **term**:` lines alone", () => {
+	it("uses the note's glossary blocks (via section info) to leave `- **term**:` entries alone", () => {
 		const note = "## Glossary\n\n- **CTR**: clicks over views, see ROAS\n\nCTR rose.";
 		const root = document.body.createDiv();
 		const li = root.createEl("ul").createEl("li");
@@ -181,7 +178,7 @@ describe("mentionPostProcessor", () => {
 		const info = (el: HTMLElement) => (el === root ? { text: note, lineStart: 2, lineEnd: 2 } : { text: note, lineStart: 4, lineEnd: 4 });
 		process(root, { getSectionInfo: info });
 		process(other, { getSectionInfo: info });
-		expect(marks(root)).toEqual([["ROAS", "ROAS"]]);
+		expect(marks(root)).toEqual([]);
 		expect(marks(other)).toEqual([["CTR", "CTR"]]);
 		// The whole note is scanned for glossary blocks once, not once per section.
 		expect(glossaryBlocks).toHaveBeenCalledTimes(1);
@@ -372,12 +369,11 @@ describe.skipIf(!hasSharedFixtures)("the reference note in reading view", () => 
 		return { root, index };
 	}
 
-	it("marks the mentions the core matcher finds, in order, except the glossary entries' own terms", () => {
+	it("marks the mentions the core matcher finds, in order, except inside glossary entries (as the editor)", () => {
 		const { root, index } = render(text);
-		const termLines = findGlossaryBlocks(text).map((b) => ({ line: b.line, endLine: b.line }));
-		const expected = findMentions(text, index.matcher(), { excludeLines: termLines }).map((m) => [m.text, m.term]);
+		const expected = findMentions(text, index.matcher(), { excludeLines: findGlossaryBlocks(text) }).map((m) => [m.text, m.term]);
 		expect(marks(root)).toEqual(expected);
-		expect(expected.length).toBeGreaterThan(25);
+		expect(expected).toHaveLength(25);
 		expect(marks(root).slice(0, 4)).toEqual([
 			["ECPM", "eCPM"],
 			["갠또", "갠또"],

@@ -7,7 +7,7 @@ import { SettingsStore } from "../../src/obsidian/settings-store";
 import { ConferenceSettingTab, parseFolderList, parseTagList, SETTING_ROWS } from "../../src/ui/settings-tab";
 import { appWith, tick } from "../obsidian/fake-app";
 import { MANIFEST, TestPlugin } from "./panel-harness";
-import { Notice, type App } from "../stubs/obsidian";
+import { Modal, Notice, type App } from "../stubs/obsidian";
 
 const TALK = "---\ntags: [Conference]\n---\n**Q. Why?**\nA. Because.\n";
 const MEETUP = "---\ntags: [meetup]\n---\n**Q. Where?**\nA. Here.\n";
@@ -139,6 +139,20 @@ describe("settings tab", () => {
 
 		second.settingNamed("Restore defaults").querySelector("button")?.click();
 		await tick();
+		// It asks first: Cancel holds the focus and changes nothing.
+		const modal = Modal.openModals[Modal.openModals.length - 1];
+		expect(modal?.titleEl.textContent).toBe("Restore default settings?");
+		const [cancel, restore] = Array.from(modal.contentEl.querySelectorAll("button"));
+		expect([cancel.textContent, restore.textContent]).toEqual(["Cancel", "Restore defaults"]);
+		expect(document.activeElement).toBe(cancel);
+		cancel.click();
+		await tick();
+		expect(second.settings.current.hoverRequireModifier).toBe(true);
+		expect(Modal.openModals).toHaveLength(0);
+
+		second.settingNamed("Restore defaults").querySelector("button")?.click();
+		Array.from(Modal.openModals[0].contentEl.querySelectorAll("button"))[1].click();
+		await tick();
 		expect(second.settings.current).toEqual(DEFAULT_SETTINGS);
 		expect(second.settings.current.tags).not.toBe(DEFAULT_SETTINGS.tags);
 		expect(second.settingNamed("Export folder").querySelector("input")?.value).toBe("");
@@ -175,6 +189,16 @@ describe("settings tab", () => {
 		await index.whenIdle();
 		await tick();
 		expect(settingNamed("Index").querySelector(".setting-item-description")?.textContent).toBe("3 conference notes and 1 glossary term indexed.");
+	});
+
+	it("keeps the index line current while the tab is open, without pressing Re-index", async () => {
+		const { settingNamed, settings, index } = await setup();
+		const status = () => settingNamed("Index").querySelector(".setting-item-description")?.textContent;
+		expect(status()).toBe("2 conference notes and 0 glossary terms indexed.");
+		await settings.update({ tags: ["Conference", "meetup"] });
+		await tick(900);
+		await index.whenIdle();
+		expect(status()).toBe("3 conference notes and 0 glossary terms indexed.");
 	});
 });
 

@@ -48,6 +48,14 @@ afterEach(() => {
 	panel = null;
 });
 
+/** A question row's own text, without the answer snippet a search adds under it. */
+function questionText(row: Element): string {
+	return Array.from(row.childNodes)
+		.filter((n) => !(n.nodeType === Node.ELEMENT_NODE && (n as Element).classList.contains("cqg-panel-snippet")))
+		.map((n) => n.textContent ?? "")
+		.join("");
+}
+
 function keydown(el: HTMLElement, key: string, init: KeyboardEventInit = {}): void {
 	el.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, cancelable: true, ...init }));
 }
@@ -89,8 +97,14 @@ describe.skipIf(!hasSharedFixtures)("side panel on the reference note", () => {
 		const note = parseNote(readSharedFixture(REFERENCE_NOTE), REF_PATH, { requireTag: false });
 		const expected = note?.qa.filter((p) => searchKey(`${p.question} ${p.answer}`).includes("ctr")) ?? [];
 		expect(expected.length).toBeGreaterThan(0);
-		const questions = rows(view, "cqg-panel-question").map((r) => text(r));
+		const questions = rows(view, "cqg-panel-question").map(questionText);
 		expect(questions).toEqual(expected.map((p) => p.question));
+		// Each folded answer the search hit shows where: a snippet with the hit marked.
+		const hitInAnswer = expected.filter((p) => !searchKey(p.question).includes("ctr"));
+		expect(hitInAnswer.length).toBeGreaterThan(0);
+		const snippets = rows(view, "cqg-panel-question").flatMap((r) => Array.from(r.querySelectorAll(".cqg-panel-snippet")));
+		expect(snippets).toHaveLength(expected.filter((p) => searchKey(p.answer).includes("ctr")).length);
+		for (const snippet of snippets) expect(snippet.querySelector("mark")?.textContent?.toLowerCase()).toBe("ctr");
 		expect(rows(view, "cqg-panel-term").map((r) => text(r.querySelector(".cqg-panel-term-name")))).toEqual(["CTR"]);
 		const marks = Array.from(view.containerEl.querySelectorAll("mark"));
 		expect(marks.length).toBeGreaterThan(0);
@@ -225,6 +239,42 @@ describe("side panel on small notes", () => {
 		await panel.settle();
 		expect(rows(view, "cqg-panel-question").map((r) => text(r))).toEqual(["How long do you keep entries?", "Do you cache errors?"]);
 		expect(view.containerEl.querySelector(".cqg-panel-empty")).toBeNull();
+	});
+
+	it("a search hit inside a folded answer shows under its question, marked", async () => {
+		panel = await openPanel({ "talk.md": SMALL_NOTE });
+		await typeQuery(panel, "an hour");
+		const [row] = rows(panel.view, "cqg-panel-question");
+		expect(rows(panel.view, "cqg-panel-question")).toHaveLength(1);
+		expect(row.getAttribute("aria-expanded")).toBe("false");
+		expect(questionText(row)).toBe("How long do you keep entries?");
+		const snippet = row.querySelector(".cqg-panel-snippet");
+		expect(text(snippet)).toBe("A day for pages, an hour for APIs.");
+		expect(Array.from(snippet?.querySelectorAll("mark") ?? []).map((m) => m.textContent)).toEqual(["an hour"]);
+		// Unfolded, the answer itself shows the hit and the snippet goes.
+		row.querySelector<HTMLElement>(".cqg-panel-chevron")?.click();
+		await panel.settle();
+		expect(rows(panel.view, "cqg-panel-question")[0].querySelector(".cqg-panel-snippet")).toBeNull();
+		expect(text(rows(panel.view, "cqg-panel-answer")[0].querySelector("mark"))).toBe("an hour");
+	});
+
+	it("with Current note only, the section counts are the note's, not the vault's", async () => {
+		panel = await openPanel({ "talk.md": SMALL_NOTE, "search.md": SECOND_NOTE, "plain.md": "# Groceries\n" });
+		const { app, view } = panel;
+		const counts = () => Array.from(view.containerEl.querySelectorAll(".cqg-panel-section-header .cqg-panel-count")).map((el) => text(el));
+		expect(counts()).toEqual(["3", "1"]);
+		view.containerEl.querySelector<HTMLInputElement>(".cqg-panel-current input")?.click();
+		app.workspace.setActiveFile(fileAt(app, "search.md"));
+		await panel.settle();
+		expect(counts()).toEqual(["1", "0"]);
+		app.workspace.setActiveFile(fileAt(app, "plain.md"));
+		await panel.settle();
+		expect(counts()).toEqual(["0", "0"]);
+		app.workspace.setActiveFile(fileAt(app, "talk.md"));
+		await panel.settle();
+		expect(counts()).toEqual(["2", "1"]);
+		await typeQuery(panel, "cache");
+		expect(counts()).toEqual(["1 / 2", "1"]);
 	});
 
 	it("says nothing matches, and lists many notes collapsed", async () => {

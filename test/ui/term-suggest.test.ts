@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { App as ObsidianApp } from "obsidian";
 import { App, Modal, type SuggestModal } from "../stubs/obsidian";
 import { TermSuggestModal } from "../../src/ui/term-suggest-modal";
-import { distinctDefinitions, PickModal } from "../../src/ui/definition-pick-modal";
+import { distinctDefinitions, pickDefinition, PickModal } from "../../src/ui/definition-pick-modal";
 import type { TermDefinition, TermRecord } from "../../src/core/types";
 
 function definition(term: string, text: string, path: string, line: number, aliases: string[] = []): TermDefinition {
@@ -54,6 +54,22 @@ beforeEach(() => {
 });
 
 describe("TermSuggestModal", () => {
+	it("offers no loose letter matches: SLO finds SLO only, ctr finds CTR first and no PMF or IC", async () => {
+		const vault = [
+			record("ARIA", ["Accessible Rich Internet Applications"], [definition("ARIA", "접근성 속성", "Conf/Web.md", 3)]),
+			record("PMF", ["Product-Market Fit"], [definition("PMF", "시장이 원하는 제품", "Conf/Biz.md", 5)]),
+			record("IC", ["Incident Commander"], [definition("IC", "장애 대응을 지휘하는 사람", "Conf/Ops.md", 7)]),
+			record("SLO", ["Service Level Objective"], [definition("SLO", "신뢰성 목표", "Conf/Ops.md", 9)]),
+			...RECORDS,
+		];
+		const modal = asShown(new TermSuggestModal(app as unknown as ObsidianApp, vault, { onChoose: () => undefined }));
+		modal.open();
+		await modal.type("SLO");
+		expect(titles(modal)).toEqual(["SLO (Service Level Objective)"]);
+		await modal.type("ctr");
+		expect(titles(modal)).toEqual(["CTR (Click-Through Rate)"]);
+	});
+
 	it("lists every term with its first definition and its source", () => {
 		const modal = open();
 		expect(titles(modal)).toHaveLength(RECORDS.length);
@@ -113,6 +129,13 @@ describe("TermSuggestModal", () => {
 });
 
 describe("definition picker", () => {
+	it("names each source as `Note, line N`, as the panel and the hover do", () => {
+		pickDefinition(app as unknown as ObsidianApp, RECORDS[3], distinctDefinitions(RECORDS[3]), () => undefined);
+		const modal = asShown(Modal.openModals[Modal.openModals.length - 1]);
+		expect(modal.suggestionEls.map((el) => el.querySelector(".suggestion-aux")?.textContent)).toEqual(["Day 1, line 50", "Day 3, line 4"]);
+		modal.close();
+	});
+
 	it("offers each distinct definition once, with its source", () => {
 		const roas = RECORDS[3];
 		expect(distinctDefinitions(roas).map((d) => `${d.path}:${d.line}`)).toEqual(["Conf/Day 1.md:50", "Conf/Day 3.md:4"]);
