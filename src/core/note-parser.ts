@@ -1,10 +1,16 @@
 /**
  * The extractor: one note's text in, its talks, Q&A pairs and glossary entries out.
  *
- * The grammar follows the reference note and the shapes found in real notes:
- * - a talk is a `## Title - Speaker` heading (separators ` - `, ` – `, ` — `, ` | `);
- * - a question starts with a marker (`**Q.`, `Q:`, `Q1.`, `질문:`, a `### Q.` heading, a `- Q.` bullet, or a
- *   heading or `?` bullet inside a Q&A section); its bold may span lines;
+ * Two passes, CommonMark style: first the blocks and the outline (outline.ts: which heading is the note's
+ * title, a grouping, a talk, a structural section such as Q&A or glossary, or a question), then the grammar
+ * inside them:
+ * - talks come from the outline;
+ * - everywhere, a question starts with a marker (`**Q.`, `Q:`, `Q1.`, `질문:`, `_Question: …_`, a `### Q.`
+ *   heading, a `- Q.` bullet); its bold may span lines; `Q: … A: …` on one line is a whole pair;
+ * - inside a Q&A section every question-like unit starts a question too: a sub-heading, a bold line or
+ *   paragraph (`**Does it work offline?**`, or `**…?** answer` on one line), a paragraph line ending in `?`,
+ *   or a bullet that ends in `?`, is emphasised, or has child bullets; outside such sections prose with `?` is
+ *   never a question;
  * - its answer starts with `A.`/`A `/`A1:`/`답변:` or, with no marker, is the prose after the question, and
  *   runs until the next question, heading, blockquote, rule or code fence; text between a question and an
  *   explicit answer marker belongs to the question; glossary blocks between the two are skipped;
@@ -12,10 +18,11 @@
  * - glossary entries are blockquotes (see glossary-parser.ts).
  */
 import { readFrontmatter } from "./frontmatter";
-import { glossaryFromHeading, glossaryFromQuote, glossaryFromSectionLine, GLOSSARY_SECTION } from "./glossary-parser";
+import { glossaryFromHeading, glossaryFromQuote, glossaryFromSectionLine } from "./glossary-parser";
 import { classifyLines, type MdLine } from "./markdown-lines";
 import { escapeJargonMarkers, toPlainText } from "./plain-text";
-import { matchAnswerMarker, matchQuestionMarker, QA_SECTION, sectionName, strongDelimiterCount } from "./qa-markers";
+import { buildOutline, type Outline, type OutlineSection } from "./outline";
+import { matchAnswerMarker, matchQuestionMarker, QA_SECTION, sectionName, splitInlineAnswer, strongDelimiterCount } from "./qa-markers";
 import { DEFAULT_TAGS, hasTag, inlineTags, uniqueTags } from "./tags";
 import { normalizeNote, noteName, splitLines } from "./text";
 import type { GlossaryEntry, NoteRecord, QaPair, Talk } from "./types";
@@ -34,10 +41,11 @@ export function parseNote(text: string, path: string, options: ParseOptions = {}
 	const md = classifyLines(lines, frontmatter.endLine);
 	const tags = uniqueTags([...frontmatter.tags, ...inlineTags(md)]);
 	if (options.requireTag !== false && !hasTag(tags, options.tags ?? DEFAULT_TAGS)) return null;
-	const body = parseBody(md);
+	const title = frontmatter.title ?? firstHeading(md) ?? noteName(path);
+	const body = parseBody(md, title);
 	return {
 		path,
-		title: frontmatter.title ?? firstHeading(md) ?? noteName(path),
+		title,
 		tags,
 		talks: body.talks,
 		qa: body.qa,
@@ -51,7 +59,7 @@ export function findGlossaryBlocks(text: string): { line: number; endLine: numbe
 	const md = classifyLines(lines, readFrontmatter(lines).endLine);
 	const blocks: { line: number; endLine: number }[] = [];
 	let last = -1;
-	for (const entry of parseBody(md).glossary) {
+	for (const entry of parseBody(md, "").glossary) {
 		if (entry.line === last) continue;
 		last = entry.line;
 		blocks.push({ line: entry.line, endLine: entry.endLine });
@@ -100,14 +108,21 @@ interface Section {
 }
 
 class BodyParser {
-	readonly talks: Talk[] = [];
+	readonly talks: Talk[];
 	readonly qa: QaPair[] = [];
 	readonly glossary: GlossaryEntry[] = [];
-	private talk: number | null = null;
+	private talk: number | null;
 	private open: OpenQuestion | null = null;
 	private section: Section | null = null;
+	private nextHeading = 0;
 
-	constructor(private readonly md: readonly MdLine[]) {}
+	constructor(
+		private readonly md: readonly MdLine[],
+		private readonly outline: Outline,
+	) {
+		this.talks = outline.talks;
+		this.talk = outline.rootTalk;
+	}
 
 	run(): Body {
 		const md = this.md;
@@ -141,7 +156,6 @@ class BodyParser {
 		this.close();
 		this.qa.sort((a, b) => a.line - b.line);
 		this.glossary.sort((a, b) => a.line - b.line);
-		findSpeakers(this.talks, md);
 		return { talks: this.talks, qa: this.qa, glossary: this.glossary };
 	}
 
@@ -153,21 +167,30 @@ class BodyParser {
 		else if (open.pending.length > 0) open.pending.push(part(i, "", ""));
 	}
 
+	private outlineSection(i: number): OutlineSection | null {
+		const sections = this.outline.sections;
+		while (this.nextHeading < sections.length && sections[this.nextHeading].index < i) this.nextHeading++;
+		const section = sections[this.nextHeading];
+		return section && section.index === i ? section : null;
+	}
+
 	private heading(i: number): number {
 		this.close();
 		const line = this.md[i];
+		const outline = this.outlineSection(i);
+		if (!outline) return i + 1;
+		this.talk = outline.talk;
 		if (this.section && line.level <= this.section.level) this.section = null;
-		const name = sectionName(line.content);
-		if (QA_SECTION.test(name)) {
+		if (outline.structural === "qa") {
 			this.section = { kind: "qa", level: line.level };
 			return i + 1;
 		}
-		if (GLOSSARY_SECTION.test(name)) {
+		if (outline.structural === "glossary") {
 			this.section = { kind: "glossary", level: line.level };
 			return i + 1;
 		}
-		const marker = matchQuestionMarker(line.content);
-		if (marker || (this.section?.kind === "qa" && line.level > this.section.level)) {
+		if (outline.kind === "question") {
+			const marker = matchQuestionMarker(line.content);
 			const question = marker ? marker.rest : line.content;
 			this.open = newQuestion(i, [part(i, question, question)], "after", this.talk);
 			return i + 1;
@@ -176,11 +199,6 @@ class BodyParser {
 			const { entries, next } = glossaryFromHeading(this.md, i);
 			this.glossary.push(...entries);
 			return next;
-		}
-		if (line.level <= 2) this.talk = null;
-		if (line.level === 2) {
-			this.talks.push(talkFromHeading(line.content, i + 1));
-			this.talk = this.talks.length - 1;
 		}
 		return i + 1;
 	}
@@ -212,16 +230,26 @@ class BodyParser {
 			this.qa.push(...result.pairs);
 			return result.next;
 		}
+		if (this.section?.kind === "qa" && !matchAnswerMarker(line.content)) {
+			const children = hasChildren(this.md, i);
+			const open = this.open;
+			const answered = open !== null && (open.answer.length > 0 || open.pending.length > 0);
+			if (asksAsBullet(line.content) || (children && (open === null || answered))) {
+				this.close();
+				if (children) {
+					const pair = readListQuestion(this.md, i, this.talk, this.glossary);
+					this.qa.push(...pair.pairs);
+					return pair.next;
+				}
+				this.open = newQuestion(i, [part(i, line.content, line.content)], "after", this.talk);
+				return i + 1;
+			}
+		}
 		if (this.open) return this.text(i);
 		if (line.content.length <= 40 && hasChildren(this.md, i) && QA_SECTION.test(sectionName(line.content))) {
 			const result = readQuestionList(this.md, i, this.talk, this.glossary);
 			this.qa.push(...result.pairs);
 			return result.next;
-		}
-		if (this.section?.kind === "qa" && line.content.includes("?") && hasChildren(this.md, i)) {
-			const pair = readListQuestion(this.md, i, this.talk, this.glossary);
-			this.qa.push(...pair.pairs);
-			return pair.next;
 		}
 		return i + 1;
 	}
@@ -238,13 +266,33 @@ class BodyParser {
 		const question = line.kind === "text" ? matchQuestionMarker(line.content) : null;
 		if (question) {
 			this.close();
+			const inline = splitInlineAnswer(question.rest);
+			if (inline) {
+				const open = newQuestion(i, [part(i, inline.question, inline.question)], "answer", this.talk);
+				open.answer.push(part(i, inline.answer, inline.answer));
+				this.open = open;
+				return i + 1;
+			}
 			const boldOpen = strongDelimiterCount(line.content) % 2 === 1;
 			this.open = newQuestion(i, [part(i, question.rest, question.rest)], boldOpen ? "question" : "after", this.talk);
 			return i + 1;
 		}
+		const answer = matchAnswerMarker(line.content);
+		if (!answer && line.kind === "text" && this.section?.kind === "qa" && this.startsUnit(i)) {
+			this.close();
+			const lead = boldLead(line.content);
+			if (lead && lead.rest.length > 0) {
+				const open = newQuestion(i, [part(i, lead.question, lead.question)], "answer", this.talk);
+				open.answer.push(part(i, lead.rest, lead.rest));
+				this.open = open;
+				return i + 1;
+			}
+			const boldOpen = strongDelimiterCount(line.content) % 2 === 1;
+			this.open = newQuestion(i, [part(i, line.content, line.content)], boldOpen ? "question" : "after", this.talk);
+			return i + 1;
+		}
 		const open = this.open;
 		if (!open) return i + 1;
-		const answer = matchAnswerMarker(line.content);
 		if (answer && open.phase !== "answer") {
 			// Everything between the question and an explicit answer marker belongs to the question.
 			open.question.push(...trimParts(open.pending));
@@ -269,6 +317,22 @@ class BodyParser {
 		return i + 1;
 	}
 
+	/**
+	 * Inside a Q&A section, whether the text line at `i` starts a question: a bold line (or the start of a
+	 * bold paragraph, or a bold lead with the answer after it), or a line ending in `?` at the start of a
+	 * paragraph or after an answer.
+	 */
+	private startsUnit(i: number): boolean {
+		const line = this.md[i];
+		const open = this.open;
+		if (open && open.phase === "question") return false;
+		if (boldLead(line.content) || /^(?:\*\*|__)(?!\s)/.test(line.content) && strongDelimiterCount(line.content) % 2 === 1) return true;
+		if (!endsWithQuestionMark(line.content)) return false;
+		const previous = this.md[i - 1];
+		const paragraphStart = !previous || previous.kind !== "text";
+		return paragraphStart || (open !== null && (open.answer.length > 0 || open.pending.length > 0));
+	}
+
 	/** Ends the open question: keeps it when it has an answer. */
 	private close(): void {
 		const open = this.open;
@@ -282,8 +346,37 @@ class BodyParser {
 	}
 }
 
-function parseBody(md: readonly MdLine[]): Body {
-	return new BodyParser(md).run();
+function parseBody(md: readonly MdLine[], title: string): Body {
+	return new BodyParser(md, buildOutline(md, title)).run();
+}
+
+/** A line ending in `?` (emphasis, a hard break or a closing bracket after it allowed). */
+function endsWithQuestionMark(content: string): boolean {
+	const t = content.replace(/(?:\\|\s)+$/, "").replace(/[*_)\]）」』"'”’]+$/, "");
+	const c = t.charCodeAt(t.length - 1);
+	return c === 63 /* ? */ || c === 0xff1f /* ？ */;
+}
+
+/** A bullet that asks: ends in `?`, or is wholly bold or italic (a topic: `- **Pricing for teams**`). */
+function asksAsBullet(content: string): boolean {
+	if (endsWithQuestionMark(content)) return true;
+	const t = content.replace(/(?:\\|\s)+$/, "");
+	return /^(\*\*|__|\*|_)(?!\s)[^*_].*[^\s*_:：]\1$/.test(t) && !/[:：]$/.test(t.replace(/[*_]+$/, ""));
+}
+
+/**
+ * A wholly bold line, or a bold lead followed by its answer: `**Does it work offline?**` or
+ * `**Does it work offline?** Yes, with a service worker.` A bold speaker label (`**Ana:** …`) is not a lead.
+ */
+function boldLead(content: string): { question: string; rest: string } | null {
+	const t = content.replace(/(?:\\|\s)+$/, "");
+	const m = /^(\*\*|__)(?!\s)(.+?)\1(?![*_])(.*)$/.exec(t);
+	if (!m) return null;
+	const inner = m[2].trim();
+	const rest = m[3].trim();
+	if (/[:：]$/.test(inner) || /^[:：]/.test(rest)) return null;
+	if (rest.length > 0 && !endsWithQuestionMark(inner)) return null;
+	return { question: `${m[1]}${inner}${m[1]}`, rest };
 }
 
 function newQuestion(start: number, question: Part[], phase: OpenQuestion["phase"], talk: number | null): OpenQuestion {
@@ -336,48 +429,6 @@ function dedent(lines: string[]): string[] {
 	}
 	if (!Number.isFinite(common) || common === 0) return lines.map((l) => l.trimEnd());
 	return lines.map((l) => l.slice(Math.min(common, l.length - l.trimStart().length)).trimEnd());
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Talks
-
-const TALK_SEPARATORS = [" - ", " – ", " — ", " | "];
-
-function talkFromHeading(content: string, line: number): Talk {
-	const text = toPlainText(content);
-	let at = -1;
-	let width = 0;
-	for (const separator of TALK_SEPARATORS) {
-		const found = text.lastIndexOf(separator);
-		if (found > at) {
-			at = found;
-			width = separator.length;
-		}
-	}
-	if (at <= 0) return { title: text, speaker: null, line };
-	const speaker = text.slice(at + width).trim();
-	return { title: text.slice(0, at).trim(), speaker: speaker.length > 0 ? speaker : null, line };
-}
-
-const SPEAKER_LINE = /^(?:[-*+]\s+)?(?:\S{1,4}\s+)?(?:발표자|연사|스피커|speakers?|presenters?|presented by)\s*[:：]\s*(.+)$/i;
-
-/** A talk heading without a speaker may name one in a `- 🎤 발표자 : …` line right below it. */
-function findSpeakers(talks: Talk[], md: readonly MdLine[]): void {
-	for (const talk of talks) {
-		if (talk.speaker !== null) continue;
-		let seen = 0;
-		for (let i = talk.line; i < md.length && seen < 6; i++) {
-			const line = md[i];
-			if (line.kind === "heading") break;
-			if (line.kind === "blank") continue;
-			seen++;
-			const m = SPEAKER_LINE.exec(line.raw.trim());
-			if (m) {
-				talk.speaker = toPlainText(m[1]);
-				break;
-			}
-		}
-	}
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -454,7 +505,9 @@ function readAnswerBlock(
 function readBulletQuestion(md: readonly MdLine[], i: number, talk: number | null, glossary: GlossaryEntry[]): ListResult {
 	const item = md[i];
 	const marker = matchQuestionMarker(item.content);
-	const question: Part[] = [part(i, marker ? marker.rest : item.content, marker ? marker.rest : item.content)];
+	const rest = marker ? marker.rest : item.content;
+	const inline = splitInlineAnswer(rest);
+	const question: Part[] = [part(i, inline ? inline.question : rest, inline ? inline.question : rest)];
 	let j = i + 1;
 	// Lazy continuation lines of the question text.
 	while (j < md.length && md[j].kind === "text" && md[j].indent > item.indent) {
@@ -465,6 +518,7 @@ function readBulletQuestion(md: readonly MdLine[], i: number, talk: number | nul
 	const childEnd = childrenEnd(md, j, item.indent);
 	const answer = readAnswerBlock(md, j, childEnd, talk, glossary, pairs);
 	stripFirstAnswerMarker(answer, md);
+	if (inline) answer.unshift(part(i, inline.answer, inline.answer));
 	let next = childEnd;
 	// `- A.` siblings (several in a row make one answer).
 	for (;;) {

@@ -1,7 +1,8 @@
 /**
  * Question and answer markers as people write them: `Q.`, `Q:`, `Q)`, `Q1.`, `질문:`, `Question:` and
  * `A.`, `A:`, `A)`, `A1:`, `A ` before Korean text, `답변:`, `Answer:`, each optionally in bold
- * (`**Q.`, `**Q:** text`).
+ * (`**Q.`, `**Q:** text`) or italic (`_Question: sampling rules_`). A marked question needs no `?`: it may
+ * be a topic (`질문: 배치 대비 비용`).
  */
 
 export interface MarkerMatch {
@@ -28,6 +29,9 @@ function matchMarker(content: string, pattern: RegExp, answer: boolean): MarkerM
 	if (text.startsWith("**") || text.startsWith("__")) {
 		opener = text.slice(0, 2);
 		text = text.slice(2);
+	} else if ((text.startsWith("*") || text.startsWith("_")) && text.length > 1 && text[1] !== " ") {
+		opener = text[0];
+		text = text.slice(1);
 	}
 	// Lower-case `q.`/`a.` are not markers; only the word forms ignore case.
 	const first = text.charCodeAt(0);
@@ -54,6 +58,28 @@ function matchMarker(content: string, pattern: RegExp, answer: boolean): MarkerM
 	return { rest: opener + after.trimStart() };
 }
 
+const INLINE_ANSWER = /(^|\s)(\*\*|__|\*|_)?(A\s?\d{0,3}|[Aa]nswer|답변|답)\s?([:：.)])(\*\*|__|\*|_)?(?=\s)/g;
+
+/**
+ * Splits a marked question that carries its answer on the same line: `Does it scale? A: Yes`,
+ * `**How often?** A. Weekly`, `배치 대비 비용 답변: 배치가 싸다`. `A.` / `A)` count only right after a `?`;
+ * `A:`, `Answer:` and `답변:` anywhere after some question text.
+ */
+export function splitInlineAnswer(rest: string): { question: string; answer: string } | null {
+	INLINE_ANSWER.lastIndex = 0;
+	let m: RegExpExecArray | null;
+	while ((m = INLINE_ANSWER.exec(rest)) !== null) {
+		const at = m.index + m[1].length;
+		const question = rest.slice(0, at).trimEnd();
+		const answer = rest.slice(m.index + m[0].length).trim();
+		if (question.length === 0 || answer.length === 0) continue;
+		const punctuation = m[4];
+		if ((punctuation === "." || punctuation === ")") && !/[?？](?:\*\*|__|\*|_)?$/.test(question)) continue;
+		return { question, answer };
+	}
+	return null;
+}
+
 /** Counts `**`/`__` runs, so a bold question can span lines. */
 export function strongDelimiterCount(text: string): number {
 	let count = 0;
@@ -69,9 +95,9 @@ export function strongDelimiterCount(text: string): number {
 	return count;
 }
 
-/** Headings that open a Q&A section (`## Q&A`, `### 질의응답`, `## QnA`, `## Questions`). */
+/** Headings that open a Q&A section (`## Q&A`, `### 질의응답`, `## QnA`, `## Questions`, `## AMA`). */
 export const QA_SECTION =
-	/^(?:q\s*&\s*a|q\s*and\s*a|qna|q&a\s+session|questions?(?:\s*(?:and|&)\s*answers?)?|audience\s+questions|질의\s*응답|질문\s*(?:과|및|&)?\s*답변|질문|질답)$/i;
+	/^(?:(?:audience\s+|open\s+|live\s+)?(?:q\s*&\s*a|q\s*and\s*a|q\s*\/\s*a|qna|q\s*n\s*a)(?:\s+session|\s+time)?|(?:audience\s+|open\s+)?questions?(?:\s*(?:and|&)\s*answers?)?|questions\s+from\s+the\s+(?:audience|floor)|ama|ask\s+me\s+anything|질의\s*응답|질의\s*및\s*응답|질문\s*(?:과|및|&)?\s*답변|질문|질문들|질답|청중\s*질문|받은\s*질문|현장\s*질문|q\s*&\s*a\s*\(?질의\s*응답\)?)$/i;
 
 /** Strips emoji, numbering and emphasis around a heading or bullet so section names can be compared. */
 export function sectionName(text: string): string {
