@@ -326,6 +326,7 @@ class BodyParser {
 		const line = this.md[i];
 		const open = this.open;
 		if (open && open.phase === "question") return false;
+		if (speakerLabel(line.content)) return false;
 		if (boldLead(line.content) || /^(?:\*\*|__)(?!\s)/.test(line.content) && strongDelimiterCount(line.content) % 2 === 1) return true;
 		if (!endsWithQuestionMark(line.content)) return false;
 		const previous = this.md[i - 1];
@@ -357,8 +358,18 @@ function endsWithQuestionMark(content: string): boolean {
 	return c === 63 /* ? */ || c === 0xff1f /* ？ */;
 }
 
+/**
+ * A line that starts with who is speaking (`Ana: …`, `**Moderator:** …`, `민수: …`): part of a conversation
+ * in an answer, never a new question, even when it asks one.
+ */
+function speakerLabel(content: string): boolean {
+	const m = /^(?:\*\*|__)?([^\s:：*_][^:：*_]{0,30}?)(?:\*\*|__)?\s*[:：](?:\*\*|__)?\s/.exec(content);
+	return m !== null && m[1].trim().split(/\s+/).length <= 3 && !/[?？.]/.test(m[1]);
+}
+
 /** A bullet that asks: ends in `?`, or is wholly bold or italic (a topic: `- **Pricing for teams**`). */
 function asksAsBullet(content: string): boolean {
+	if (speakerLabel(content)) return false;
 	if (endsWithQuestionMark(content)) return true;
 	const t = content.replace(/(?:\\|\s)+$/, "");
 	return /^(\*\*|__|\*|_)(?!\s)[^*_].*[^\s*_:：]\1$/.test(t) && !/[:：]$/.test(t.replace(/[*_]+$/, ""));
@@ -404,8 +415,8 @@ function trimParts(parts: Part[]): Part[] {
 }
 
 function buildPair(question: Part[], answer: Part[], talk: number | null): QaPair | null {
-	const questionText = toPlainText(question.map((p) => p.plain).join("\n"));
-	const answerText = toPlainText(answer.map((p) => p.plain).join("\n"));
+	const questionText = toPlainText(question.map((p) => withoutHardBreak(p.plain)).join("\n"));
+	const answerText = toPlainText(answer.map((p) => withoutHardBreak(p.plain)).join("\n"));
 	if (questionText.length === 0 || answerText.length === 0) return null;
 	return {
 		question: questionText,
@@ -417,6 +428,11 @@ function buildPair(question: Part[], answer: Part[], talk: number | null): QaPai
 		questionMarkdown: escapeJargonMarkers(dedent(question.map((p) => p.text)).join("\n")),
 		answerMarkdown: escapeJargonMarkers(dedent(answer.map((p) => p.text)).join("\n")),
 	};
+}
+
+/** A line's text without its trailing `\` hard break. */
+function withoutHardBreak(text: string): string {
+	return text.endsWith("\\") ? text.slice(0, -1) : text;
 }
 
 /** Removes the indentation common to all non-blank lines. */

@@ -319,7 +319,8 @@ export function buildOutline(md: readonly MdLine[], noteTitle: string): Outline 
 		const below = speakerBelow(md, s.index);
 		const separatorNames = item.split.speaker !== null && (s.kind !== "title" || readsAsName(item.split.speaker));
 		item.speaker = (separatorNames ? item.split.speaker : null) ?? below;
-		item.evidence = item.split.labelled || item.speaker !== null;
+		// A numbered part (`Level 3 - RBAC`) is a section of a talk, whatever its separator says.
+		item.evidence = !item.part && (item.split.labelled || item.speaker !== null);
 	}
 
 	// Pass 2, children before parents: Q&A and speaker sections give evidence to the heading above them,
@@ -368,7 +369,9 @@ export function buildOutline(md: readonly MdLine[], noteTitle: string): Outline 
 		const evidenced = item.evidence || item.holdsQa;
 		let talk = false;
 		if (s.kind === "title") {
-			talk = evidenced && !item.holdsTalk;
+			// The note's title is a talk only when it names a speaker (a one-session note); a Q&A section alone
+			// does not make the whole note one talk.
+			talk = item.evidence && !item.holdsTalk;
 		} else if (evidenced) {
 			talk = true;
 		} else if (item.holdsTalk) {
