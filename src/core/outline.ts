@@ -106,7 +106,10 @@ const GROUPING =
 
 /** `Talk 3 - …`, `Session 2: …`, `세션 1. …`, `Keynote: …`: a talk label before the title, stripped from it. */
 const TALK_PREFIX =
-	/^(?:(?:talk|session|lecture|세션|발표|강연|강의|트랙\s*\d{1,2}\s*세션)\s*#?\s*\d{1,3}\s*(?:[.:)：]|\s[-–—|]|\s)\s*|(?:keynote|opening\s+keynote|closing\s+keynote|lightning\s+talk|키노트|기조\s*연설|기조\s*강연)\s*(?:#?\s*\d{1,3})?\s*[:：]\s*)/i;
+	/^(?:(?:talk|session|lecture|세션|발표|강연|강의|트랙\s*\d{1,2}\s*세션)\s*#?\s*\d{1,3}\s*(?:[.:)：]|\s[-–—|]|\s)\s*|(?:(?:opening\s+|closing\s+)?keynote|lightning\s+talk|panel|workshop|fireside\s+chat|키노트|기조\s*연설|기조\s*강연|패널|워크숍|워크샵|라이트닝\s*토크)\s*(?:#?\s*\d{1,3})?\s*[:：]\s*)/i;
+
+/** A heading that is only a session label (`## Keynote`, `### Opening keynote`, `## 기조연설`). */
+const TALK_LABEL = /^(?:(?:opening|closing|morning|afternoon|day\s*\d{1,2})\s+)?(?:keynote|fireside\s+chat)$|^(?:(?:오프닝|클로징|오전|오후)\s*)?(?:키노트|기조\s*연설|기조\s*강연)$/i;
 
 /** A numbered part of one talk (`Level 3`, `Step 2`, `1단계`, `Part II`): never a talk of its own. */
 const PART =
@@ -131,7 +134,10 @@ export function structuralKind(content: string): StructuralKind | null {
 /** `Q&A`, `질의응답`, `QnA`, `Questions`, `AMA`, with an optional `session` / `시간` / `정리` after. */
 export function isQaSectionName(name: string): boolean {
 	const base = name.replace(/\s*(?:session|section|time|part|세션|시간|정리|내용)$/i, "").trim();
-	return QA_SECTION.test(base) || QA_SECTION.test(name);
+	if (QA_SECTION.test(base) || QA_SECTION.test(name)) return true;
+	// `Q&A with the panel`, `Q&A: 배포 전략`, `질의응답 - 2부`.
+	const lead = /^(.{2,20}?)(?:\s+with\s+|\s*[:：]\s*|\s+[-–—|]\s+)/i.exec(name);
+	return lead !== null && QA_SECTION.test(lead[1].trim()) && !/^questions?$/i.test(lead[1].trim());
 }
 
 function isGrouping(content: string): boolean {
@@ -187,6 +193,7 @@ export function splitTalkHeading(content: string): TitleSplit {
 		text = text.slice(prefix[0].length).trim();
 		labelled = true;
 	}
+	if (TALK_LABEL.test(headingName(text.replace(/\s+[-|–—]\s.*$/, "")))) labelled = true;
 	// The rightmost real separator: ` - ` or ` | ` always, an en or em dash only before a name.
 	let best = -1;
 	let width = 0;
