@@ -455,8 +455,12 @@ interface ListResult {
 	next: number;
 }
 
+/** Whether the line at `i` has lines indented below it (looks only as far as the next non-blank line). */
 function hasChildren(md: readonly MdLine[], i: number): boolean {
-	return childrenEnd(md, i + 1, md[i].indent) > i + 1;
+	let j = i + 1;
+	while (j < md.length && md[j].kind === "blank") j++;
+	const next = md[j];
+	return next !== undefined && next.indent > md[i].indent && next.kind !== "heading" && next.kind !== "frontmatter";
 }
 
 /** The index after the block of lines indented deeper than `indent`, starting at `from`. */

@@ -123,6 +123,16 @@ export function headingName(content: string): string {
 		.trim();
 }
 
+/** Like `headingName`, but keeps a leading number (`1일차`, `2단계`): for groupings and numbered parts. */
+function numberedName(content: string): string {
+	return toPlainText(content)
+		.replace(/[*_`]/g, "")
+		.replace(/^[^\p{L}\p{N}]+/u, "")
+		.replace(/\s*[(（][^)）]*[)）]$/, "")
+		.replace(/[\s:：.!]+$/, "")
+		.trim();
+}
+
 export function structuralKind(content: string): StructuralKind | null {
 	const name = headingName(content);
 	if (name.length === 0) return null;
@@ -141,7 +151,7 @@ export function isQaSectionName(name: string): boolean {
 }
 
 function isGrouping(content: string): boolean {
-	return GROUPING.test(headingName(content));
+	return GROUPING.test(numberedName(content));
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -322,7 +332,7 @@ export function buildOutline(md: readonly MdLine[], noteTitle: string): Outline 
 			s.kind = "grouping";
 			continue;
 		}
-		item.part = PART.test(headingName(s.content));
+		item.part = PART.test(numberedName(s.content));
 		const below = speakerBelow(md, s.index);
 		const separatorNames = item.split.speaker !== null && (s.kind !== "title" || readsAsName(item.split.speaker));
 		item.speaker = (separatorNames ? item.split.speaker : null) ?? below;
