@@ -78,7 +78,7 @@ const STRUCTURAL: readonly [StructuralKind, RegExp][] = [
 	],
 	[
 		"time",
-		/^(?:time|date|when|where|venue|location|schedule|timetable|일시|시간|날짜|장소|일정|시간표|시간\s*및\s*장소|일시\s*및\s*장소|행사\s*정보|event\s+info(?:rmation)?|details|info)$/i,
+		/^(?:time|date|when|where|venue|location|schedule|timetable|일시|시간|날짜|장소|일정|시간표|시간\s*및\s*장소|일시\s*및\s*장소|행사\s*정보|event\s+info(?:rmation)?|details|info|directions|getting\s+there|venue\s+and\s+travel|찾아\s*가는\s*길|오시는\s*길|가는\s*길|교통|위치)$/i,
 	],
 	[
 		"overview",
@@ -96,7 +96,7 @@ const STRUCTURAL: readonly [StructuralKind, RegExp][] = [
 	["photos", /^(?:photos?|pictures?|images?|gallery|사진|인증샷|현장\s*사진|스케치)$/i],
 	[
 		"break",
-		/^(?:break|coffee\s+break|lunch(?:\s+break)?|dinner|networking|registration|check[-\s]?in|after\s*party|opening|closing|welcome|점심(?:\s*시간)?|쉬는\s*시간|휴식|네트워킹|등록|접수|오프닝|클로징|폐회|개회|뒤풀이|부스|이벤트)$/i,
+		/^(?:break|coffee\s+break|lunch(?:\s+break)?|dinner|networking|registration|check[-\s]?in|after\s*party|opening|closing|welcome|점심(?:\s*시간)?|쉬는\s*시간|휴식|네트워킹|등록|접수|오프닝|클로징|폐회|개회|뒤풀이|부스|기업\s*부스|이벤트|이벤트\s*존|굿즈|경품|expo|booths?|sponsors?|swag|giveaways?)$/i,
 	],
 ];
 
@@ -204,6 +204,16 @@ export function splitTalkHeading(content: string): TitleSplit {
 		labelled = true;
 	}
 	if (TALK_LABEL.test(headingName(text.replace(/\s+[-|–—]\s.*$/, "")))) labelled = true;
+	// A labelled speaker in parentheses at the end: `제목 (발표자: 이하나)`, `Title (Speaker: Ana Ruiz)`.
+	const labelledSpeaker = /\s*[(（](?:발표자|연사|강연자|스피커|speakers?|presenters?|by)\s*[:：]?\s*([^)）]+)[)）]$/i.exec(text);
+	if (labelledSpeaker && labelledSpeaker.index > 0) {
+		return { title: text.slice(0, labelledSpeaker.index).trim(), speaker: labelledSpeaker[1].trim(), labelled };
+	}
+	// `Title by Ana Ruiz`: a name of at least two capitalised words after ` by `.
+	const by = /\s+by\s+(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)+(?:\s*,\s*.+)?)$/u.exec(text);
+	if (by && by.index > 0 && readsAsName(by[1]) && !/\s[-|]\s/.test(text.slice(by.index))) {
+		return { title: text.slice(0, by.index).trim(), speaker: by[1].trim(), labelled };
+	}
 	// The rightmost real separator: ` - ` or ` | ` always, an en or em dash only before a name.
 	let best = -1;
 	let width = 0;
