@@ -13,6 +13,9 @@ export interface MarkerMatch {
 const QUESTION = /^(?:Q\s?\d{0,3}\s?[.:)．：]|질문\s?\d{0,3}\s?[.:)：]|Question\s?\d{0,3}\s?[.:)])/i;
 const ANSWER = /^(?:A\s?\d{0,3}\s?[.:)．：]|(?:답변|답)\s?\d{0,3}\s?[.:)：]|Answer\s?\d{0,3}\s?[.:)])/i;
 
+const BOLD_QUESTION = /^(?:Q\s?\d{0,3}|질문\s?\d{0,3}|[Qq]uestion\s?\d{0,3})(\*\*|__)\s?[.:)：]\s/;
+const BOLD_ANSWER = /^(?:A\s?\d{0,3}|답변\s?\d{0,3}|답|[Aa]nswer\s?\d{0,3})(\*\*|__)\s?[.:)：]\s/;
+
 /** Matches a question marker at the start of `content`. */
 export function matchQuestionMarker(content: string): MarkerMatch | null {
 	return matchMarker(content, QUESTION, false);
@@ -32,6 +35,11 @@ function matchMarker(content: string, pattern: RegExp, answer: boolean): MarkerM
 	} else if ((text.startsWith("*") || text.startsWith("_")) && text.length > 1 && text[1] !== " ") {
 		opener = text[0];
 		text = text.slice(1);
+	}
+	// `**Q1**: text`, `**답변**: text`: the bold holds the marker word, the punctuation follows it.
+	if (opener.length === 2) {
+		const closed = (answer ? BOLD_ANSWER : BOLD_QUESTION).exec(text);
+		if (closed && closed[1] === opener) return { rest: text.slice(closed[0].length).trimStart() };
 	}
 	// Lower-case `q.`/`a.` are not markers; only the word forms ignore case.
 	const first = text.charCodeAt(0);
