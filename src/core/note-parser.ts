@@ -277,8 +277,10 @@ class BodyParser {
 			this.open = newQuestion(i, [part(i, question.rest, question.rest)], boldOpen ? "question" : "after", this.talk);
 			return i + 1;
 		}
+		const inQa = this.section?.kind === "qa";
+		if (!this.open && !inQa) return i + 1;
 		const answer = matchAnswerMarker(line.content);
-		if (!answer && line.kind === "text" && this.section?.kind === "qa" && this.startsUnit(i)) {
+		if (!answer && inQa && line.kind === "text" && this.startsUnit(i)) {
 			this.close();
 			const lead = boldLead(line.content);
 			if (lead && lead.rest.length > 0) {

@@ -115,43 +115,66 @@ const TALK_LABEL = /^(?:(?:opening|closing|morning|afternoon|day\s*\d{1,2})\s+)?
 const PART =
 	/^(?:(?:level|step|part|chapter|lesson|stage|phase|round|module|lab|exercise|demo|example|section|lv\.?)\s*(?:\d{1,3}|[ivx]{1,4})\b|\d{1,3}\s*(?:단계|장|편|번째\s*(?:단계|이야기))|(?:레벨|단계|파트|챕터|예제|실습)\s*\d{1,3})/iu;
 
-/** Normalised name of a heading for comparing with the lists above. */
-export function headingName(content: string): string {
-	return sectionName(toPlainText(content))
-		.replace(/\s*[(（][^)）]*[)）]$/, "")
-		.replace(/[\s:：.!]+$/, "")
-		.trim();
+/** Section names are short: longer headings are titles, which saves the name lists on every talk heading. */
+const MAX_SECTION_NAME = 32;
+
+/** All structural names in one expression, one group per kind (in `STRUCTURAL` order). */
+const STRUCTURAL_ANY = new RegExp(`^(?:${STRUCTURAL.map(([, p]) => `(${p.source.replace(/^\^/, "").replace(/\$$/, "")})`).join("|")})$`, "i");
+
+interface HeadingNames {
+	/** Without emphasis, a leading number or emoji, a trailing parenthesis or punctuation: `3. 느낀점 (메모)` → `느낀점`. */
+	name: string;
+	/** The same, keeping a leading number: `1일차`, `2단계`. */
+	numbered: string;
 }
 
-/** Like `headingName`, but keeps a leading number (`1일차`, `2단계`): for groupings and numbered parts. */
-function numberedName(content: string): string {
-	return toPlainText(content)
-		.replace(/[*_`]/g, "")
-		.replace(/^[^\p{L}\p{N}]+/u, "")
-		.replace(/\s*[(（][^)）]*[)）]$/, "")
-		.replace(/[\s:：.!]+$/, "")
-		.trim();
+/** The names of a heading to compare with the lists above, or null for a heading too long to be a section name. */
+function headingNames(content: string): HeadingNames | null {
+	if (content.length > MAX_SECTION_NAME * 3) return null;
+	let t = /[[<`~=\\]/.test(content) ? toPlainText(content) : content;
+	if (/[*_`]/.test(t)) t = t.replace(/[*_`]/g, "");
+	if (t.endsWith(")") || t.endsWith("）")) t = t.replace(/\s*[(（][^)）]*[)）]$/, "");
+	t = t.replace(/[\s:：.!]+$/, "");
+	const numbered = t.replace(/^[^\p{L}\p{N}]+/u, "");
+	const name = numbered.replace(/^[^\p{L}]+/u, "");
+	if (numbered.length > MAX_SECTION_NAME) return null;
+	return { name, numbered };
+}
+
+/** Normalised name of a heading for comparing with the lists above. */
+export function headingName(content: string): string {
+	return headingNames(content)?.name ?? sectionName(content);
 }
 
 export function structuralKind(content: string): StructuralKind | null {
-	const name = headingName(content);
+	const names = headingNames(content);
+	return names ? structuralKindOf(names.name) : null;
+}
+
+function structuralKindOf(name: string): StructuralKind | null {
 	if (name.length === 0) return null;
 	if (isQaSectionName(name)) return "qa";
-	for (const [kind, pattern] of STRUCTURAL) if (pattern.test(name)) return kind;
+	const m = STRUCTURAL_ANY.exec(name);
+	if (!m) return null;
+	for (let k = 0; k < STRUCTURAL.length; k++) if (m[k + 1] !== undefined) return STRUCTURAL[k][0];
 	return null;
 }
 
 /** `Q&A`, `질의응답`, `QnA`, `Questions`, `AMA`, with an optional `session` / `시간` / `정리` after. */
 export function isQaSectionName(name: string): boolean {
+	// Every Q&A name has a `q`, `질`, `ama` or `ask` in it: a cheap test first.
+	if (!/[qQ질]|ama|ask/i.test(name)) return false;
+	if (QA_SECTION.test(name)) return true;
 	const base = name.replace(/\s*(?:session|section|time|part|세션|시간|정리|내용)$/i, "").trim();
-	if (QA_SECTION.test(base) || QA_SECTION.test(name)) return true;
+	if (base !== name && QA_SECTION.test(base)) return true;
 	// `Q&A with the panel`, `Q&A: 배포 전략`, `질의응답 - 2부`.
 	const lead = /^(.{2,20}?)(?:\s+with\s+|\s*[:：]\s*|\s+[-–—|]\s+)/i.exec(name);
 	return lead !== null && QA_SECTION.test(lead[1].trim()) && !/^questions?$/i.test(lead[1].trim());
 }
 
 function isGrouping(content: string): boolean {
-	return GROUPING.test(numberedName(content));
+	const names = headingNames(content);
+	return names !== null && GROUPING.test(names.numbered);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -198,19 +221,20 @@ interface TitleSplit {
 export function splitTalkHeading(content: string): TitleSplit {
 	let text = toPlainText(content);
 	let labelled = false;
-	const prefix = TALK_PREFIX.exec(text);
+	const prefix = /^[tTsSlLkKoOpPwWf세발강트키기패워라]/.test(text) ? TALK_PREFIX.exec(text) : null;
 	if (prefix && prefix[0].length < text.length) {
 		text = text.slice(prefix[0].length).trim();
 		labelled = true;
 	}
-	if (TALK_LABEL.test(headingName(text.replace(/\s+[-|–—]\s.*$/, "")))) labelled = true;
+	if (text.length <= MAX_SECTION_NAME * 2 && TALK_LABEL.test(headingName(text.replace(/\s+[-|–—]\s.*$/, "")))) labelled = true;
 	// A labelled speaker in parentheses at the end: `제목 (발표자: 이하나)`, `Title (Speaker: Ana Ruiz)`.
-	const labelledSpeaker = /\s*[(（](?:발표자|연사|강연자|스피커|speakers?|presenters?|by)\s*[:：]?\s*([^)）]+)[)）]$/i.exec(text);
+	const closes = text.endsWith(")") || text.endsWith("）");
+	const labelledSpeaker = closes && /\s*[(（](?:발표자|연사|강연자|스피커|speakers?|presenters?|by)\s*[:：]?\s*([^)）]+)[)）]$/i.exec(text);
 	if (labelledSpeaker && labelledSpeaker.index > 0) {
 		return { title: text.slice(0, labelledSpeaker.index).trim(), speaker: labelledSpeaker[1].trim(), labelled };
 	}
 	// `Title by Ana Ruiz`: a name of at least two capitalised words after ` by `.
-	const by = /\s+by\s+(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)+(?:\s*,\s*.+)?)$/u.exec(text);
+	const by = text.includes(" by ") && /\s+by\s+(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)+(?:\s*,\s*.+)?)$/u.exec(text);
 	if (by && by.index > 0 && readsAsName(by[1]) && !/\s[-|]\s/.test(text.slice(by.index))) {
 		return { title: text.slice(0, by.index).trim(), speaker: by[1].trim(), labelled };
 	}
@@ -257,17 +281,21 @@ function speakerBelow(md: readonly MdLine[], index: number): string | null {
 		if (line.kind === "blank") continue;
 		if (line.kind === "code" || line.kind === "rule") break;
 		seen++;
-		const m = SPEAKER_LINE.exec(line.raw.trim());
+		const m = hasColon(line.raw) ? SPEAKER_LINE.exec(line.raw.trim()) : null;
 		if (m) {
 			const speaker = toPlainText(m[1]);
 			if (speaker.length > 0) return speaker;
 		}
-		if (seen === 1 && (line.kind === "text" || line.kind === "list")) {
+		if (seen === 1 && (line.kind === "text" || line.kind === "list") && /^[*_bB발]/.test(line.content)) {
 			const name = nameLine(line.kind === "list" ? line.content : line.raw);
 			if (name) return name;
 		}
 	}
 	return null;
+}
+
+function hasColon(text: string): boolean {
+	return text.includes(":") || text.includes("：");
 }
 
 /** The first line of a `Speaker` / `발표자` section's body, as the speaker's name. */
@@ -330,7 +358,8 @@ export function buildOutline(md: readonly MdLine[], noteTitle: string): Outline 
 			s.kind = "question";
 			continue;
 		}
-		const structural = structuralKind(s.content);
+		const names = headingNames(s.content);
+		const structural = names ? structuralKindOf(names.name) : null;
 		if (structural) {
 			s.kind = "structural";
 			s.structural = structural;
@@ -338,14 +367,13 @@ export function buildOutline(md: readonly MdLine[], noteTitle: string): Outline 
 		}
 		if (w === 0 && s.level === 1 && levelOnes === 1) s.kind = "title";
 		item.split = splitTalkHeading(s.content);
-		if (isGrouping(s.content) || (item.split.speaker !== null && isGrouping(item.split.title))) {
+		if ((names && GROUPING.test(names.numbered)) || (item.split.speaker !== null && isGrouping(item.split.title))) {
 			s.kind = "grouping";
 			continue;
 		}
-		item.part = PART.test(numberedName(s.content));
-		const below = speakerBelow(md, s.index);
+		item.part = PART.test(names ? names.numbered : s.content.replace(/^[^\p{L}\p{N}]+/u, ""));
 		const separatorNames = item.split.speaker !== null && (s.kind !== "title" || readsAsName(item.split.speaker));
-		item.speaker = (separatorNames ? item.split.speaker : null) ?? below;
+		item.speaker = separatorNames ? item.split.speaker : speakerBelow(md, s.index);
 		// A numbered part (`Level 3 - RBAC`) is a section of a talk, whatever its separator says.
 		item.evidence = !item.part && (item.split.labelled || item.speaker !== null);
 	}

@@ -5,13 +5,15 @@
  * reported and must both be 1.0. docs/note-shapes.md catalogues the shapes; every shape there has a note here.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseNote } from "../../src/core/note-parser";
 import type { NoteRecord } from "../../src/core/types";
 
-const DIR = join(__dirname, "../fixtures/notes");
-const DOC = join(__dirname, "../../docs/note-shapes.md");
+const HERE = dirname(fileURLToPath(import.meta.url));
+const DIR = join(HERE, "../fixtures/notes");
+const DOC = join(HERE, "../../docs/note-shapes.md");
 
 interface Expected {
 	shapes: string[];
