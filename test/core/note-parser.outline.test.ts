@@ -125,3 +125,43 @@ describe("structuralKind", () => {
 		expect(structuralKind("How we test")).toBeNull();
 	});
 });
+
+describe("issue 11: the Q&A and glossary shapes that were missed", () => {
+	const qaOf = (body: string) => parse(body).qa.map((q) => [q.question, q.answer, q.line, q.answerLine]);
+
+	it("reads bold lines in a Q&A section as questions, with or without a hard break", () => {
+		expect(qaOf("## Q&A\n**Does this work in Safari?**\nYes.\n\n**And Firefox?**  \nBehind a flag.\n\n**Mobile?**\\\nNot yet.")).toEqual([
+			["Does this work in Safari?", "Yes.", 5, 6],
+			["And Firefox?", "Behind a flag.", 8, 9],
+			["Mobile?", "Not yet.", 11, 12],
+		]);
+	});
+
+	it("splits one-line pairs", () => {
+		expect(qaOf("Question: Is it fast? Answer: Very.\nQ: Is it free? A: Mostly.\n질문: 배치 대비 비용 답변: 거의 같습니다.")).toEqual([
+			["Is it fast?", "Very.", 4, 4],
+			["Is it free?", "Mostly.", 5, 5],
+			["배치 대비 비용", "거의 같습니다.", 6, 6],
+		]);
+		// `A.` splits only right after a question mark.
+		expect(qaOf("Q: Should we pick plan A. or plan B?\nA: Plan B.")).toEqual([["Should we pick plan A. or plan B?", "Plan B.", 4, 5]]);
+	});
+
+	it("reads a marked topic without ? and keeps every speaker's name in the answer", () => {
+		expect(qaOf("- _Question: sampling rules for batch jobs_\n  - Ana: keep 10%\n  - Moderator: and errors?\n  - Ana: all of them")).toEqual([
+			["sampling rules for batch jobs", "Ana: keep 10% Moderator: and errors? Ana: all of them", 4, 5],
+		]);
+		expect(qaOf("질문: 배치 대비 비용\n- 민수: 배치가 싸다\n- 지현: 지연은 스트림이 짧다")).toEqual([["배치 대비 비용", "민수: 배치가 싸다 지현: 지연은 스트림이 짧다", 4, 5]]);
+	});
+
+	it("keeps prose questions outside Q&A sections out", () => {
+		expect(qaOf("## Overview\nWhy rewrite it? Nobody knows.\nIs it culture?\nProbably.")).toEqual([]);
+	});
+
+	it("does not take a remark with a link for a glossary entry", () => {
+		expect(parse("> 직접 듣지는 못함\n> 슬라이드 공유: https://example.com/s").glossary).toEqual([]);
+		expect(parse("> I missed this one\n> see the recording").glossary).toEqual([]);
+		expect(parse("> Slides\n> [deck](https://example.com/deck.pdf)").glossary).toEqual([]);
+		expect(parse("> Canary release\n> Shipping to a few users first, see https://example.com").glossary.map((g) => g.term)).toEqual(["Canary release"]);
+	});
+});
