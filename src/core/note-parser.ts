@@ -353,10 +353,25 @@ function parseBody(md: readonly MdLine[], title: string): Body {
 	return new BodyParser(md, buildOutline(md, title)).run();
 }
 
+/** The end of `text` once trailing characters in `skip` are dropped (a loop: no regular expression over runs). */
+function endBefore(text: string, end: number, skip: string): number {
+	let at = end;
+	while (at > 0 && skip.includes(text[at - 1])) at--;
+	return at;
+}
+
+const SPACE_OR_BREAK = " \t\\";
+const CLOSERS = "*_)]）」』\"'”’";
+
+/** `text` without a trailing hard break (`\\` or spaces). */
+function withoutTrailingBreak(text: string): string {
+	return text.slice(0, endBefore(text, text.length, SPACE_OR_BREAK));
+}
+
 /** A line ending in `?` (emphasis, a hard break or a closing bracket after it allowed). */
 function endsWithQuestionMark(content: string): boolean {
-	const t = content.replace(/(?:\\|\s)+$/, "").replace(/[*_)\]）」』"'”’]+$/, "");
-	const c = t.charCodeAt(t.length - 1);
+	const at = endBefore(content, endBefore(content, content.length, SPACE_OR_BREAK), CLOSERS);
+	const c = content.charCodeAt(at - 1);
 	return c === 63 /* ? */ || c === 0xff1f /* ？ */;
 }
 
@@ -373,8 +388,9 @@ function speakerLabel(content: string): boolean {
 function asksAsBullet(content: string): boolean {
 	if (speakerLabel(content)) return false;
 	if (endsWithQuestionMark(content)) return true;
-	const t = content.replace(/(?:\\|\s)+$/, "");
-	return /^(\*\*|__|\*|_)(?!\s)[^*_].*[^\s*_:：]\1$/.test(t) && !/[:：]$/.test(t.replace(/[*_]+$/, ""));
+	const t = withoutTrailingBreak(content);
+	const last = t[endBefore(t, t.length, "*_") - 1];
+	return last !== ":" && last !== "：" && /^(\*\*|__|\*|_)(?!\s)[^*_].*[^\s*_:：]\1$/.test(t);
 }
 
 /**
@@ -382,7 +398,7 @@ function asksAsBullet(content: string): boolean {
  * `**Does it work offline?** Yes, with a service worker.` A bold speaker label (`**Ana:** …`) is not a lead.
  */
 function boldLead(content: string): { question: string; rest: string } | null {
-	const t = content.replace(/(?:\\|\s)+$/, "");
+	const t = withoutTrailingBreak(content);
 	const m = /^(\*\*|__)(?!\s)(.+?)\1(?![*_])(.*)$/.exec(t);
 	if (!m) return null;
 	const inner = m[2].trim();

@@ -228,13 +228,14 @@ export function splitTalkHeading(content: string): TitleSplit {
 	}
 	if (text.length <= MAX_SECTION_NAME * 2 && TALK_LABEL.test(headingName(text.replace(/\s+[-|–—]\s.*$/, "")))) labelled = true;
 	// A labelled speaker in parentheses at the end: `제목 (발표자: 이하나)`, `Title (Speaker: Ana Ruiz)`.
-	const closes = text.endsWith(")") || text.endsWith("）");
+	// Only a heading of ordinary length names its speaker in words (the expressions below are not for 5 MB lines).
+	const closes = text.length <= 200 && (text.endsWith(")") || text.endsWith("）"));
 	const labelledSpeaker = closes && /\s*[(（](?:발표자|연사|강연자|스피커|speakers?|presenters?|by)\s*[:：]?\s*([^)）]+)[)）]$/i.exec(text);
 	if (labelledSpeaker && labelledSpeaker.index > 0) {
 		return { title: text.slice(0, labelledSpeaker.index).trim(), speaker: labelledSpeaker[1].trim(), labelled };
 	}
 	// `Title by Ana Ruiz`: a name of at least two capitalised words after ` by `.
-	const by = text.includes(" by ") && /\s+by\s+(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)+(?:\s*,\s*.+)?)$/u.exec(text);
+	const by = text.length <= 200 && text.includes(" by ") && /\s+by\s+(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)+(?:\s*,\s*.+)?)$/u.exec(text);
 	if (by && by.index > 0 && readsAsName(by[1]) && !/\s[-|]\s/.test(text.slice(by.index))) {
 		return { title: text.slice(0, by.index).trim(), speaker: by[1].trim(), labelled };
 	}
@@ -244,7 +245,7 @@ export function splitTalkHeading(content: string): TitleSplit {
 	for (let at = text.length - 1; at > 0; at--) {
 		if (text.charCodeAt(at - 1) !== 32 || text.charCodeAt(at + 1) !== 32) continue;
 		const c = text[at];
-		if (c === "-" || c === "|" || ((c === "–" || c === "—") && readsAsName(text.slice(at + 2)))) {
+		if (c === "-" || c === "|" || ((c === "–" || c === "—") && text.length - at < 72 && readsAsName(text.slice(at + 2)))) {
 			best = at - 1;
 			width = 3;
 			break;
@@ -260,6 +261,7 @@ const BY_LINE = /^(?:[-*+]\s+)?(?:by|발표)\s*[:：]?\s+(.+)$/i;
 
 /** A line that only names a person: `**Ana Ruiz, Cartwheel**`, `_이하나 (검색팀)_`, `by Ana Ruiz`. */
 function nameLine(raw: string): string | null {
+	if (raw.length > 200) return null;
 	const t = raw.trim().replace(/(?:\\|\s{2,})$/, "").trim();
 	const emphasis = /^(\*\*|__|\*|_)([^*_].*?)\1$/.exec(t);
 	const inner = emphasis ? emphasis[2].trim() : null;

@@ -77,13 +77,19 @@ export function splitInlineAnswer(rest: string): { question: string; answer: str
 	INLINE_ANSWER.lastIndex = 0;
 	let m: RegExpExecArray | null;
 	while ((m = INLINE_ANSWER.exec(rest)) !== null) {
-		const at = m.index + m[1].length;
-		const question = rest.slice(0, at).trimEnd();
-		const answer = rest.slice(m.index + m[0].length).trim();
-		if (question.length === 0 || answer.length === 0) continue;
+		// What comes before the marker: skip spaces and up to two emphasis characters, then look for `?`.
+		let before = m.index + m[1].length;
+		while (before > 0 && (rest[before - 1] === " " || rest[before - 1] === "\t")) before--;
+		if (before === 0) continue;
 		const punctuation = m[4];
-		if ((punctuation === "." || punctuation === ")") && !/[?？](?:\*\*|__|\*|_)?$/.test(question)) continue;
-		return { question, answer };
+		if (punctuation === "." || punctuation === ")") {
+			let q = before;
+			for (let k = 0; k < 2 && q > 0 && (rest[q - 1] === "*" || rest[q - 1] === "_"); k++) q--;
+			if (rest[q - 1] !== "?" && rest[q - 1] !== "？") continue;
+		}
+		const answer = rest.slice(m.index + m[0].length).trim();
+		if (answer.length === 0) return null;
+		return { question: rest.slice(0, before), answer };
 	}
 	return null;
 }
