@@ -2,7 +2,8 @@
  * Question and answer markers as people write them: `Q.`, `Q:`, `Q)`, `Q1.`, `질문:`, `Question:` and
  * `A.`, `A:`, `A)`, `A1:`, `A ` before Korean text, `답변:`, `Answer:`, each optionally in bold
  * (`**Q.`, `**Q:** text`) or italic (`_Question: sampling rules_`). A marked question needs no `?`: it may
- * be a topic (`질문: 배치 대비 비용`).
+ * be a topic (`질문: 배치 대비 비용`). Role labels (`청중: …?` / `발표자: …`, `Audience: …?` / `Speaker: …`) mark
+ * them too.
  */
 
 export interface MarkerMatch {
@@ -16,14 +17,48 @@ const ANSWER = /^(?:A\s?\d{0,3}\s?[.:)．：]|(?:답변|답)\s?\d{0,3}\s?[.:)：
 const BOLD_QUESTION = /^(?:Q\s?\d{0,3}|질문\s?\d{0,3}|[Qq]uestion\s?\d{0,3})(\*\*|__)\s?[.:)：]\s/;
 const BOLD_ANSWER = /^(?:A\s?\d{0,3}|답변\s?\d{0,3}|답|[Aa]nswer\s?\d{0,3})(\*\*|__)\s?[.:)：]\s/;
 
+/**
+ * Who asked and who answered, as a label: `청중: …?`, `**Audience:** …?`, `질문자 2: …?` ask (only with a `?`:
+ * `Audience: backend developers` is not a question); `발표자: …`, `Speaker: …`, `연사: …` answer.
+ */
+const ROLE_QUESTION = /^(?:청중|질문자|참석자|참가자|audience(?:\s+member)?|attendee|asker)\s?\d{0,2}/i;
+const ROLE_ANSWER = /^(?:발표자|연사|강연자|speaker|presenter)/i;
+
 /** Matches a question marker at the start of `content`. */
 export function matchQuestionMarker(content: string): MarkerMatch | null {
-	return matchMarker(content, QUESTION, false);
+	const marker = matchMarker(content, QUESTION, false);
+	if (marker) return marker;
+	const role = matchRole(content, ROLE_QUESTION);
+	return role && (role.rest.includes("?") || role.rest.includes("？")) ? role : null;
 }
 
 /** Matches an answer marker at the start of `content`. */
 export function matchAnswerMarker(content: string): MarkerMatch | null {
-	return matchMarker(content, ANSWER, true);
+	return matchMarker(content, ANSWER, true) ?? matchRole(content, ROLE_ANSWER);
+}
+
+/** `Role: text`, `**Role:** text`, `**Role**: text`. */
+function matchRole(content: string, role: RegExp): MarkerMatch | null {
+	const first = content.charCodeAt(0);
+	// Every role word starts with a letter, `*` or `_`; most lines are ruled out by the first test.
+	if (first < 0x41 && first !== 0x2a) return null;
+	let text = content;
+	let opener = "";
+	if (text.startsWith("**") || text.startsWith("__")) {
+		opener = text.slice(0, 2);
+		text = text.slice(2);
+	}
+	const m = role.exec(text);
+	if (!m) return null;
+	let after = text.slice(m[0].length);
+	if (opener && after.startsWith(opener)) after = after.slice(2);
+	after = after.trimStart();
+	if (!after.startsWith(":") && !after.startsWith("：")) return null;
+	after = after.slice(1);
+	if (opener && after.startsWith(opener)) after = after.slice(2);
+	if (after.length > 0 && after[0] !== " " && after[0] !== "\t") return null;
+	const rest = after.trim();
+	return rest.length > 0 ? { rest } : null;
 }
 
 function matchMarker(content: string, pattern: RegExp, answer: boolean): MarkerMatch | null {
