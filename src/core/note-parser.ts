@@ -263,6 +263,14 @@ class BodyParser {
 				return next;
 			}
 		}
+		if (line.kind === "text" && line.content.charCodeAt(0) === 124 /* | */) {
+			const table = readQaTable(this.md, i, this.talk);
+			if (table) {
+				this.close();
+				this.qa.push(...table.pairs);
+				return table.next;
+			}
+		}
 		const question = line.kind === "text" ? matchQuestionMarker(line.content) : null;
 		if (question) {
 			this.close();
@@ -463,6 +471,50 @@ function dedent(lines: string[]): string[] {
 	}
 	if (!Number.isFinite(common) || common === 0) return lines.map((l) => l.trimEnd());
 	return lines.map((l) => l.slice(Math.min(common, l.length - l.trimStart().length)).trimEnd());
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Q&A tables
+
+const QUESTION_COLUMN = /^(?:q|qs|question|questions|질문|질문\s*내용|청중\s*질문)$/i;
+const ANSWER_COLUMN = /^(?:a|as|answer|answers|답|답변|답변\s*내용|발표자\s*답변)$/i;
+
+/** The cells of a table row (`| a | b |`); `\|` does not split. */
+function tableCells(content: string): string[] {
+	const cells: string[] = [];
+	let start = content.charCodeAt(0) === 124 ? 1 : 0;
+	for (let k = start; k <= content.length; k++) {
+		if (k === content.length || (content.charCodeAt(k) === 124 && content.charCodeAt(k - 1) !== 92)) {
+			cells.push(content.slice(start, k).trim().replace(/\\\|/g, "|"));
+			start = k + 1;
+		}
+	}
+	if (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+	return cells;
+}
+
+/**
+ * A table whose header names a question column and an answer column (`| 질문 | 답변 |`, `| Q | A |`): each
+ * row is a pair, on its own line. Other tables are not read.
+ */
+function readQaTable(md: readonly MdLine[], i: number, talk: number | null): ListResult | null {
+	const delimiter = md[i + 1];
+	if (!delimiter || delimiter.kind !== "text" || !/^\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)+\|?\s*$/.test(delimiter.content)) return null;
+	const header = tableCells(md[i].content).map((cell) => sectionName(toPlainText(cell)));
+	const q = header.findIndex((cell) => QUESTION_COLUMN.test(cell));
+	const a = header.findIndex((cell) => ANSWER_COLUMN.test(cell));
+	if (q < 0 || a < 0 || q === a) return null;
+	const pairs: QaPair[] = [];
+	let k = i + 2;
+	while (k < md.length && md[k].kind === "text" && md[k].content.charCodeAt(0) === 124) {
+		const cells = tableCells(md[k].content);
+		const question = cells[q] ?? "";
+		const answer = cells[a] ?? "";
+		const pair = question && answer ? buildPair([part(k, question, question)], [part(k, answer, answer)], talk) : null;
+		if (pair) pairs.push(pair);
+		k++;
+	}
+	return { pairs, next: k };
 }
 
 // ---------------------------------------------------------------------------------------------------------
