@@ -42,7 +42,7 @@ export function parseNote(text: string, path: string, options: ParseOptions = {}
 	const tags = uniqueTags([...frontmatter.tags, ...inlineTags(md)]);
 	if (options.requireTag !== false && !hasTag(tags, options.tags ?? DEFAULT_TAGS)) return null;
 	const title = frontmatter.title ?? firstHeading(md) ?? noteName(path);
-	const body = parseBody(md, title);
+	const body = parseBody(md, title, frontmatter.speaker);
 	return {
 		path,
 		title,
@@ -357,8 +357,8 @@ class BodyParser {
 	}
 }
 
-function parseBody(md: readonly MdLine[], title: string): Body {
-	return new BodyParser(md, buildOutline(md, title)).run();
+function parseBody(md: readonly MdLine[], title: string, speaker: string | null = null): Body {
+	return new BodyParser(md, buildOutline(md, title, speaker)).run();
 }
 
 /** The end of `text` once trailing characters in `skip` are dropped (a loop: no regular expression over runs). */

@@ -330,9 +330,10 @@ interface Work {
 }
 
 /**
- * Builds the outline. `noteTitle` names the one-session talk, which starts at the first heading.
+ * Builds the outline. `noteTitle` names the one-session talk, which starts at the first heading;
+ * `noteSpeaker` (from the frontmatter) is its speaker when no section names one.
  */
-export function buildOutline(md: readonly MdLine[], noteTitle: string): Outline {
+export function buildOutline(md: readonly MdLine[], noteTitle: string, noteSpeaker: string | null = null): Outline {
 	const work: Work[] = [];
 	const stack: number[] = [];
 	let levelOnes = 0;
@@ -428,7 +429,8 @@ export function buildOutline(md: readonly MdLine[], noteTitle: string): Outline 
 		if (s.kind === "title") {
 			// The note's title is a talk only when it names a speaker (a one-session note); a Q&A section alone
 			// does not make the whole note one talk.
-			talk = item.evidence && !item.holdsTalk;
+			talk = (item.evidence || noteSpeaker !== null) && !item.holdsTalk;
+			if (talk && item.speaker === null) item.speaker = noteSpeaker;
 		} else if (evidenced) {
 			talk = true;
 		} else if (item.holdsTalk) {
@@ -445,8 +447,9 @@ export function buildOutline(md: readonly MdLine[], noteTitle: string): Outline 
 	}
 
 	let rootTalk: number | null = null;
-	if (talks.length === 0 && rootSpeaker !== null) {
-		talks.push({ title: noteTitle, speaker: rootSpeaker, line: work[0].section.index + 1 });
+	const speaker = rootSpeaker ?? noteSpeaker;
+	if (talks.length === 0 && speaker !== null) {
+		talks.push({ title: noteTitle, speaker, line: work.length > 0 ? work[0].section.index + 1 : 1 });
 		rootTalk = 0;
 		for (const item of work) item.section.talk = 0;
 	}
