@@ -87,7 +87,7 @@ const STRUCTURAL: readonly [StructuralKind, RegExp][] = [
 	["contents", /^(?:contents|table\s+of\s+contents|toc|agenda|outline|목차|순서|아젠다|어젠다|차례)$/i],
 	[
 		"reflections",
-		/^(?:reflections?|thoughts|my\s+thoughts|final\s+thoughts|closing\s+thoughts|impressions?|opinion|review|conclusion|wrap[-\s]?up|afterthoughts|personal\s+notes|느낀\s*점|소감|후기|회고|총평|마무리|마치며|나가며|결론|생각|내\s*생각|개인적인\s*생각|아쉬운\s*점|좋았던\s*점)$/i,
+		/^(?:reflections?|thoughts|my\s+thoughts|final\s+thoughts|closing\s+thoughts|impressions?|opinion|review|conclusion|wrap[-\s]?up|afterthoughts|personal\s+notes|느낀\s*점|소감|후기|회고|총평|마무리|마치며|나가며|결론|생각|내\s*생각|개인적인\s*생각|아쉬운\s*점|좋았던\s*점|\S+\s*(?:후기|총평|소감|느낀\s*점)|\S+\s+(?:recap|wrap[-\s]?up|impressions|reflections))$/i,
 	],
 	[
 		"resources",

@@ -37,6 +37,8 @@ describe("structural and grouping headings are never talks", () => {
 		["세션 개요", "structural/overview"],
 		["강의 내용", "structural/overview"],
 		["느낀점", "structural/reflections"],
+		["인프콘 후기", "structural/reflections"],
+		["찾아가는 길", "structural/time"],
 		["📸 인증샷", "structural/photos"],
 		["목차", "structural/contents"],
 		["Q&A", "structural/qa"],
