@@ -152,7 +152,8 @@ export function readsAsRemark(line: string): boolean {
 export function isLinkOrCredit(line: string): boolean {
 	const text = line.trim();
 	if (text.length === 0) return false;
-	if (/^(?:photo|image|picture|source|credit|credits|via|slides?|video|recording|사진|이미지|출처|자료|슬라이드|영상|발표\s*자료)\b\s*(?:by\b|[:：])/iu.test(text)) return true;
+	if (/^(?:photo|image|picture|source|credit|credits|via|slides?|video|recording|사진|이미지|출처|자료|슬라이드|영상|발표\s*자료)(?![\p{L}\p{N}])\s*(?:by\b|[:：])/iu.test(text)) return true;
+	if (!/:\/\/|www\.|\]\(|\[\[/.test(text)) return false;
 	const withoutLinks = text
 		.replace(/!?\[[^\]]*\]\([^)]*\)/g, "")
 		.replace(/\[\[[^\]]*\]\]/g, "")

@@ -134,11 +134,26 @@ function headingNames(content: string): HeadingNames | null {
 	let t = /[[<`~=\\]/.test(content) ? toPlainText(content) : content;
 	if (/[*_`]/.test(t)) t = t.replace(/[*_`]/g, "");
 	if (t.endsWith(")") || t.endsWith("）")) t = t.replace(/\s*[(（][^)）]*[)）]$/, "");
-	t = t.replace(/[\s:：.!]+$/, "");
-	const numbered = t.replace(/^[^\p{L}\p{N}]+/u, "");
-	const name = numbered.replace(/^[^\p{L}]+/u, "");
+	let end = t.length;
+	while (end > 0 && " \t:：.!".includes(t[end - 1])) end--;
+	const from = skipToLetter(t, 0, true);
+	const numbered = t.slice(from, end);
+	const name = t.slice(Math.min(skipToLetter(t, from, false), end), end);
 	if (numbered.length > MAX_SECTION_NAME) return null;
 	return { name, numbered };
+}
+
+/** The index of the first letter (or digit, with `digits`) at or after `from`; a loop, not an expression. */
+function skipToLetter(text: string, from: number, digits: boolean): number {
+	let i = from;
+	while (i < text.length) {
+		const c = text.charCodeAt(i);
+		if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xac00 && c <= 0xd7a3)) return i;
+		if (digits && c >= 48 && c <= 57) return i;
+		if (c >= 0x80 && (c < 0xd800 || c > 0xdfff) && (digits ? /[\p{L}\p{N}]/u : /\p{L}/u).test(text[i])) return i;
+		i++;
+	}
+	return i;
 }
 
 /** Normalised name of a heading for comparing with the lists above. */
@@ -219,14 +234,16 @@ interface TitleSplit {
 
 /** Splits a talk heading into title and speaker; strips a `Talk N` label. */
 export function splitTalkHeading(content: string): TitleSplit {
-	let text = toPlainText(content);
+	let text = /[*_`[\]~=!<\t]|\s\s/.test(content) ? toPlainText(content) : content;
 	let labelled = false;
 	const prefix = /^[tTsSlLkKoOpPwWf세발강트키기패워라]/.test(text) ? TALK_PREFIX.exec(text) : null;
 	if (prefix && prefix[0].length < text.length) {
 		text = text.slice(prefix[0].length).trim();
 		labelled = true;
 	}
-	if (text.length <= MAX_SECTION_NAME * 2 && TALK_LABEL.test(headingName(text.replace(/\s+[-|–—]\s.*$/, "")))) labelled = true;
+	if (text.length <= MAX_SECTION_NAME * 2 && /keynote|fireside|키노트|기조/i.test(text) && TALK_LABEL.test(headingName(text.replace(/\s+[-|–—]\s.*$/, "")))) {
+		labelled = true;
+	}
 	// A labelled speaker in parentheses at the end: `제목 (발표자: 이하나)`, `Title (Speaker: Ana Ruiz)`.
 	// Only a heading of ordinary length names its speaker in words (the expressions below are not for 5 MB lines).
 	const closes = text.length <= 200 && (text.endsWith(")") || text.endsWith("）"));
@@ -283,7 +300,7 @@ function speakerBelow(md: readonly MdLine[], index: number): string | null {
 		if (line.kind === "blank") continue;
 		if (line.kind === "code" || line.kind === "rule") break;
 		seen++;
-		const m = hasColon(line.raw) ? SPEAKER_LINE.exec(line.raw.trim()) : null;
+		const m = hasColon(line.raw) && mentionsSpeaker(line.raw) ? SPEAKER_LINE.exec(line.raw.trim()) : null;
 		if (m) {
 			const speaker = toPlainText(m[1]);
 			if (speaker.length > 0) return speaker;
@@ -294,6 +311,20 @@ function speakerBelow(md: readonly MdLine[], index: number): string | null {
 		}
 	}
 	return null;
+}
+
+/** Whether a line names the speaker role at all (plain string tests: this runs under every heading). */
+function mentionsSpeaker(raw: string): boolean {
+	return (
+		raw.includes("peaker") ||
+		raw.includes("resent") ||
+		raw.includes("발표자") ||
+		raw.includes("연사") ||
+		raw.includes("스피커") ||
+		raw.includes("강연자") ||
+		raw.includes("강사") ||
+		raw.includes("PEAKER")
+	);
 }
 
 function hasColon(text: string): boolean {
@@ -316,6 +347,8 @@ function speakerFromSection(md: readonly MdLine[], index: number): string | null
 // ---------------------------------------------------------------------------------------------------------
 // The outline
 
+const NO_SPLIT: TitleSplit = { title: "", speaker: null, labelled: false };
+
 interface Work {
 	section: OutlineSection;
 	split: TitleSplit;
@@ -327,6 +360,8 @@ interface Work {
 	/** Some descendant is an evidenced talk. */
 	holdsTalk: boolean;
 	part: boolean;
+	/** Below a heading that is surely a talk (a section with direct evidence): never a talk itself. */
+	inTalk: boolean;
 }
 
 /**
@@ -343,7 +378,7 @@ export function buildOutline(md: readonly MdLine[], noteTitle: string, noteSpeak
 		while (stack.length > 0 && work[stack[stack.length - 1]].section.level >= line.level) stack.pop();
 		const parent = stack.length > 0 ? stack[stack.length - 1] : -1;
 		const section: OutlineSection = { index: i, level: line.level, content: line.content, kind: "section", structural: null, parent, talk: null };
-		work.push({ section, split: { title: "", speaker: null, labelled: false }, evidence: false, speaker: null, holdsQa: false, holdsTalk: false, part: false });
+		work.push({ section, split: NO_SPLIT, evidence: false, speaker: null, holdsQa: false, holdsTalk: false, part: false, inTalk: false });
 		stack.push(work.length - 1);
 		if (line.level === 1) levelOnes++;
 	}
@@ -366,6 +401,12 @@ export function buildOutline(md: readonly MdLine[], noteTitle: string, noteSpeak
 		if (structural) {
 			s.kind = "structural";
 			s.structural = structural;
+			continue;
+		}
+		const parentItem = s.parent >= 0 ? work[s.parent] : null;
+		if (parentItem && (parentItem.inTalk || (parentItem.section.kind === "section" && parentItem.evidence))) {
+			// Inside a talk: a part of it, whatever it looks like (and no need to read it as a talk).
+			item.inTalk = true;
 			continue;
 		}
 		if (w === 0 && s.level === 1 && levelOnes === 1) s.kind = "title";

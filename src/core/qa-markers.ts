@@ -28,20 +28,31 @@ const ROLE_ANSWER = /^(?:발표자|연사|강연자|speaker|presenter)/i;
 export function matchQuestionMarker(content: string): MarkerMatch | null {
 	const marker = matchMarker(content, QUESTION, false);
 	if (marker) return marker;
+	if (!ROLE_QUESTION_FIRST.includes(roleInitial(content))) return null;
 	const role = matchRole(content, ROLE_QUESTION);
 	return role && (role.rest.includes("?") || role.rest.includes("？")) ? role : null;
 }
 
+/** First letters of the role words (checked before any expression: this runs on every line). */
+const ROLE_QUESTION_FIRST = "청질참aA";
+const ROLE_ANSWER_FIRST = "발연강sSpP";
+
+/** The first letter of `content`, after a `**` / `__` opener. */
+function roleInitial(content: string): string {
+	const c = content[0];
+	const initial = (c === "*" || c === "_") && content[1] === c ? content[2] : c;
+	return initial ?? "#";
+}
+
 /** Matches an answer marker at the start of `content`. */
 export function matchAnswerMarker(content: string): MarkerMatch | null {
-	return matchMarker(content, ANSWER, true) ?? matchRole(content, ROLE_ANSWER);
+	const marker = matchMarker(content, ANSWER, true);
+	if (marker || !ROLE_ANSWER_FIRST.includes(roleInitial(content))) return marker;
+	return matchRole(content, ROLE_ANSWER);
 }
 
 /** `Role: text`, `**Role:** text`, `**Role**: text`. */
 function matchRole(content: string, role: RegExp): MarkerMatch | null {
-	const first = content.charCodeAt(0);
-	// Every role word starts with a letter, `*` or `_`; most lines are ruled out by the first test.
-	if (first < 0x41 && first !== 0x2a) return null;
 	let text = content;
 	let opener = "";
 	if (text.startsWith("**") || text.startsWith("__")) {

@@ -167,3 +167,11 @@ describe("issue 11: the Q&A and glossary shapes that were missed", () => {
 		expect(parse("> Canary release\n> Shipping to a few users first, see https://example.com").glossary.map((g) => g.term)).toEqual(["Canary release"]);
 	});
 });
+
+describe("glossary blockquotes that only credit or point somewhere", () => {
+	it("rejects a Korean credit line and a source line as the whole definition", () => {
+		expect(parse("> 무대 전경\n> 사진: 본인 촬영").glossary).toEqual([]);
+		expect(parse("> Stage at night\n> Photo by the organisers").glossary).toEqual([]);
+		expect(parse("> 발표 요약\n> 출처: 행사 페이지").glossary).toEqual([]);
+	});
+});
