@@ -383,16 +383,11 @@ export function buildOutline(md: readonly MdLine[], noteTitle: string, noteSpeak
 		if (line.level === 1) levelOnes++;
 	}
 
-	// Pass 1, in document order (parents first): questions, structure, groupings and direct evidence.
+	// Pass 1, in document order (parents first): questions and structural sections.
 	for (let w = 0; w < work.length; w++) {
-		const item = work[w];
-		const s = item.section;
+		const s = work[w].section;
 		const parent = s.parent >= 0 ? work[s.parent].section : null;
-		if (parent && (parent.structural === "qa" || parent.kind === "question")) {
-			s.kind = "question";
-			continue;
-		}
-		if (matchQuestionMarker(s.content)) {
+		if ((parent && (parent.structural === "qa" || parent.kind === "question")) || matchQuestionMarker(s.content)) {
 			s.kind = "question";
 			continue;
 		}
@@ -401,15 +396,40 @@ export function buildOutline(md: readonly MdLine[], noteTitle: string, noteSpeak
 		if (structural) {
 			s.kind = "structural";
 			s.structural = structural;
+		} else if (w === 0 && s.level === 1 && levelOnes === 1) {
+			s.kind = "title";
+		}
+	}
+
+	// Pass 2, children before parents: Q&A and speaker sections give evidence to the heading they belong to.
+	let rootSpeaker: string | null = null;
+	for (let w = work.length - 1; w >= 0; w--) {
+		const s = work[w].section;
+		if (s.kind !== "structural" || (s.structural !== "qa" && s.structural !== "speaker")) continue;
+		const owner = ownerOf(work, s.parent);
+		const speaker = s.structural === "speaker" ? speakerFromSection(md, s.index) : null;
+		if (owner < 0) {
+			if (speaker !== null) rootSpeaker = rootSpeaker ?? speaker;
 			continue;
 		}
+		const o = work[owner];
+		if (s.structural === "qa") o.holdsQa = true;
+		else if (speaker !== null && o.speaker === null) o.speaker = speaker;
+		if (speaker !== null) o.evidence = true;
+	}
+
+	// Pass 3, parents first: groupings and direct evidence (a separator, a label, a speaker line). A heading
+	// below a section that surely is a talk is a part of it and is not read as a talk.
+	for (let w = 0; w < work.length; w++) {
+		const item = work[w];
+		const s = item.section;
+		if (s.kind !== "section" && s.kind !== "title") continue;
 		const parentItem = s.parent >= 0 ? work[s.parent] : null;
-		if (parentItem && (parentItem.inTalk || (parentItem.section.kind === "section" && parentItem.evidence))) {
-			// Inside a talk: a part of it, whatever it looks like (and no need to read it as a talk).
+		if (parentItem && (parentItem.inTalk || (parentItem.section.kind === "section" && (parentItem.evidence || parentItem.holdsQa)))) {
 			item.inTalk = true;
 			continue;
 		}
-		if (w === 0 && s.level === 1 && levelOnes === 1) s.kind = "title";
+		const names = headingNames(s.content);
 		item.split = splitTalkHeading(s.content);
 		if ((names && GROUPING.test(names.numbered)) || (item.split.speaker !== null && isGrouping(item.split.title))) {
 			s.kind = "grouping";
@@ -417,35 +437,21 @@ export function buildOutline(md: readonly MdLine[], noteTitle: string, noteSpeak
 		}
 		item.part = PART.test(names ? names.numbered : s.content.replace(/^[^\p{L}\p{N}]+/u, ""));
 		const separatorNames = item.split.speaker !== null && (s.kind !== "title" || readsAsName(item.split.speaker));
-		item.speaker = separatorNames ? item.split.speaker : speakerBelow(md, s.index);
+		const own = separatorNames ? item.split.speaker : speakerBelow(md, s.index);
+		item.speaker = own ?? item.speaker;
 		// A numbered part (`Level 3 - RBAC`) is a section of a talk, whatever its separator says.
 		item.evidence = !item.part && (item.split.labelled || item.speaker !== null);
 	}
 
-	// Pass 2, children before parents: Q&A and speaker sections give evidence to the heading above them,
-	// and a heading that holds an evidenced talk is a grouping.
-	let rootSpeaker: string | null = null;
+	// Pass 4, children before parents: a heading that holds an evidenced talk is a grouping.
 	for (let w = work.length - 1; w >= 0; w--) {
 		const item = work[w];
 		const s = item.section;
-		const owner = ownerOf(work, s.parent);
-		if (s.kind === "structural" && (s.structural === "qa" || s.structural === "speaker")) {
-			const speaker = s.structural === "speaker" ? speakerFromSection(md, s.index) : null;
-			if (owner < 0) {
-				if (s.structural === "speaker") rootSpeaker = rootSpeaker ?? speaker;
-			} else {
-				const o = work[owner];
-				if (s.structural === "qa") o.holdsQa = true;
-				else if (speaker && o.speaker === null) o.speaker = speaker;
-				if (speaker) o.evidence = true;
-			}
-			continue;
-		}
 		const isTalk = (item.evidence || item.holdsQa) && (s.kind === "section" || s.kind === "title");
 		if ((isTalk || item.holdsTalk) && s.parent >= 0) work[s.parent].holdsTalk = true;
 	}
 
-	// Pass 3, parents first: decide talks. Nothing inside a talk is a talk; a heading with evidence is a talk
+	// Pass 5, parents first: decide talks. Nothing inside a talk is a talk; a heading with evidence is a talk
 	// even when a part below it looks like one; a heading without evidence that holds talks groups them.
 	const evidencedChildren = new Set<number>();
 	for (const item of work) {
