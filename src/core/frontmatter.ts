@@ -1,15 +1,19 @@
-/** Reads the parts of YAML frontmatter the plugin needs (title and tags) without a YAML library. */
+/** Reads the parts of YAML frontmatter the plugin needs (title, tags, speaker) without a YAML library. */
 
 export interface Frontmatter {
 	/** 0-based index of the closing `---` line, or -1 when the note has no (closed) frontmatter. */
 	endLine: number;
 	title: string | null;
 	tags: string[];
+	/** `speaker:` / `speakers:` / `presenter:` / `발표자:` / `연사:` (a list is joined with `, `), for one-session notes. */
+	speaker: string | null;
 }
 
 function noFrontmatter(): Frontmatter {
-	return { endLine: -1, title: null, tags: [] };
+	return { endLine: -1, title: null, tags: [], speaker: null };
 }
+
+const SPEAKER_KEYS = new Set(["speaker", "speakers", "presenter", "presenters", "발표자", "연사", "강연자"]);
 
 /** Frontmatter starts on the first line with `---` and ends at the next `---` or `...` line. */
 export function readFrontmatter(lines: readonly string[]): Frontmatter {
@@ -26,15 +30,17 @@ export function readFrontmatter(lines: readonly string[]): Frontmatter {
 
 	let title: string | null = null;
 	const tags: string[] = [];
+	const speakers: string[] = [];
 	let listKey: string | null = null;
 	for (let i = 1; i < end; i++) {
 		const line = lines[i];
 		const item = /^\s*-\s*(.*)$/.exec(line);
 		if (item && listKey !== null && (line.startsWith(" ") || line.startsWith("-") || line.startsWith("\t"))) {
 			if (listKey === "tags" || listKey === "tag") tags.push(...splitTagValue(item[1]));
+			else if (SPEAKER_KEYS.has(listKey) && item[1].trim() !== "") speakers.push(unquote(item[1].trim()));
 			continue;
 		}
-		const field = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(line);
+		const field = /^([A-Za-z_\uac00-\ud7a3][\w\uac00-\ud7a3-]*)\s*:\s*(.*)$/.exec(line);
 		if (!field) {
 			if (line.length > 0 && !/^\s/.test(line)) listKey = null;
 			continue;
@@ -44,8 +50,20 @@ export function readFrontmatter(lines: readonly string[]): Frontmatter {
 		listKey = value === "" ? key : null;
 		if (key === "title" && value !== "") title = unquote(value);
 		else if ((key === "tags" || key === "tag") && value !== "") tags.push(...splitTagValue(value));
+		else if (SPEAKER_KEYS.has(key) && value !== "") speakers.push(...splitListValue(value));
 	}
-	return { endLine: end, title, tags: unique(tags) };
+	return { endLine: end, title, tags: unique(tags), speaker: speakers.length > 0 ? speakers.join(", ") : null };
+}
+
+/** `[Ana Ruiz, "Bo Lee"]` or `Ana Ruiz` → the names. */
+function splitListValue(raw: string): string[] {
+	const value = raw.trim();
+	if (!(value.startsWith("[") && value.endsWith("]"))) return [unquote(value)];
+	return value
+		.slice(1, -1)
+		.split(",")
+		.map((part) => unquote(part.trim()))
+		.filter((part) => part.length > 0);
 }
 
 /** `[a, "b"]`, `a, b`, `a b`, `"#a"` → tag names without `#`. */

@@ -2,6 +2,8 @@
  * Glossary entries: a blockquote whose first line is a term and whose next lines define it, a callout
  * (`> [!definition] Term`), or `- **term**: definition` / `term :: definition` lines and `### Term`
  * headings in a `## Glossary` / `## 용어` section. Quotations, captions and one-line quotes are not entries.
+ * A blockquote must look like a definition: a term-like first line (not a remark such as `직접 듣지는 못함` or
+ * `I missed this one`) and a definition that is more than a link, a credit or a source.
  */
 import type { MdLine } from "./markdown-lines";
 import { removeJargonMarkers, removeAsteriskMarkup, toPlainText } from "./plain-text";
@@ -129,7 +131,37 @@ export function glossaryFromQuote(lines: readonly MdLine[], start: number, end: 
 	if (meaningful.length === 0) return [];
 	if (/^(?:[—–―]|--|~\s)/.test(meaningful[0].trim())) return [];
 	if (meaningful.every((l) => l.trim() === "" || /^!\[/.test(l.trim()))) return [];
+	if (!callout && (readsAsRemark(termText) || meaningful.every((l) => l.trim() === "" || isLinkOrCredit(l)))) return [];
 	return entriesFor(term, body, termIndex + 1, end);
+}
+
+/** Korean endings of a finished remark (`못함`, `좋았음`, `했다`, `같아요`), not of a term. */
+const REMARK_KO = /(?:함|됨|음|했다|였다|이다|한다|된다|없다|있다|같다|니다|어요|아요|해요|네요|세요|죠|듯|는데|지만|ㅠ+|ㅋ+)$/u;
+/** English openings of a remark about the note-taker, not a term. */
+const REMARK_EN = /^(?:i|i'm|i’m|i've|i’ve|we|we're|my|our|missed|didn't|didn’t|did not|not sure|todo|note to self|note)\b/i;
+
+/** A first line that reads as the note-taker's remark rather than a term. */
+export function readsAsRemark(line: string): boolean {
+	const text = toPlainText(line).replace(/[\s:：]+$/, "");
+	if (REMARK_EN.test(text)) return true;
+	const last = text.split(/\s+/).pop() ?? "";
+	return /\p{Script=Hangul}$/u.test(last) && text.split(/\s+/).length > 1 && REMARK_KO.test(last);
+}
+
+/** A line that only points somewhere or credits someone: a URL or link with a label, `Photo: …`, `출처: …`. */
+export function isLinkOrCredit(line: string): boolean {
+	const text = line.trim();
+	if (text.length === 0) return false;
+	if (/^(?:photo|image|picture|source|credit|credits|via|slides?|video|recording|사진|이미지|출처|자료|슬라이드|영상|발표\s*자료)(?![\p{L}\p{N}])\s*(?:by\b|[:：])/iu.test(text)) return true;
+	if (!/:\/\/|www\.|\]\(|\[\[/.test(text)) return false;
+	const withoutLinks = text
+		.replace(/!?\[[^\]]*\]\([^)]*\)/g, "")
+		.replace(/\[\[[^\]]*\]\]/g, "")
+		.replace(/<?(?:https?:\/\/|www\.)\S+>?/g, "")
+		.trim();
+	if (withoutLinks.length === text.length) return false;
+	// What is left around the link is a short label (`슬라이드 공유:`, `slides`), not a definition.
+	return withoutLinks.replace(/[\s:：\-–—|()（）]+/g, " ").trim().split(/\s+/).filter((w) => w.length > 0).length <= 3;
 }
 
 /**

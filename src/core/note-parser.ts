@@ -1,10 +1,16 @@
 /**
  * The extractor: one note's text in, its talks, Q&A pairs and glossary entries out.
  *
- * The grammar follows the reference note and the shapes found in real notes:
- * - a talk is a `## Title - Speaker` heading (separators ` - `, ` – `, ` — `, ` | `);
- * - a question starts with a marker (`**Q.`, `Q:`, `Q1.`, `질문:`, a `### Q.` heading, a `- Q.` bullet, or a
- *   heading or `?` bullet inside a Q&A section); its bold may span lines;
+ * Two passes, CommonMark style: first the blocks and the outline (outline.ts: which heading is the note's
+ * title, a grouping, a talk, a structural section such as Q&A or glossary, or a question), then the grammar
+ * inside them:
+ * - talks come from the outline;
+ * - everywhere, a question starts with a marker (`**Q.`, `Q:`, `Q1.`, `질문:`, `_Question: …_`, a `### Q.`
+ *   heading, a `- Q.` bullet); its bold may span lines; `Q: … A: …` on one line is a whole pair;
+ * - inside a Q&A section every question-like unit starts a question too: a sub-heading, a bold line or
+ *   paragraph (`**Does it work offline?**`, or `**…?** answer` on one line), a paragraph line ending in `?`,
+ *   or a bullet that ends in `?`, is emphasised, or has child bullets; outside such sections prose with `?` is
+ *   never a question;
  * - its answer starts with `A.`/`A `/`A1:`/`답변:` or, with no marker, is the prose after the question, and
  *   runs until the next question, heading, blockquote, rule or code fence; text between a question and an
  *   explicit answer marker belongs to the question; glossary blocks between the two are skipped;
@@ -12,10 +18,11 @@
  * - glossary entries are blockquotes (see glossary-parser.ts).
  */
 import { readFrontmatter } from "./frontmatter";
-import { glossaryFromHeading, glossaryFromQuote, glossaryFromSectionLine, GLOSSARY_SECTION } from "./glossary-parser";
+import { glossaryFromHeading, glossaryFromQuote, glossaryFromSectionLine } from "./glossary-parser";
 import { classifyLines, type MdLine } from "./markdown-lines";
 import { removeJargonMarkers, toPlainText } from "./plain-text";
-import { matchAnswerMarker, matchQuestionMarker, QA_SECTION, sectionName, strongDelimiterCount } from "./qa-markers";
+import { buildOutline, type Outline, type OutlineSection } from "./outline";
+import { matchAnswerMarker, matchQuestionMarker, QA_SECTION, sectionName, splitInlineAnswer, strongDelimiterCount } from "./qa-markers";
 import { DEFAULT_TAGS, hasTag, inlineTags, uniqueTags } from "./tags";
 import { normalizeNote, noteName, splitLines } from "./text";
 import type { GlossaryEntry, NoteRecord, QaPair, Talk } from "./types";
@@ -34,10 +41,11 @@ export function parseNote(text: string, path: string, options: ParseOptions = {}
 	const md = classifyLines(lines, frontmatter.endLine);
 	const tags = uniqueTags([...frontmatter.tags, ...inlineTags(md)]);
 	if (options.requireTag !== false && !hasTag(tags, options.tags ?? DEFAULT_TAGS)) return null;
-	const body = parseBody(md);
+	const title = frontmatter.title ?? firstHeading(md) ?? noteName(path);
+	const body = parseBody(md, title, frontmatter.speaker);
 	return {
 		path,
-		title: frontmatter.title ?? firstHeading(md) ?? noteName(path),
+		title,
 		tags,
 		talks: body.talks,
 		qa: body.qa,
@@ -51,7 +59,7 @@ export function findGlossaryBlocks(text: string): { line: number; endLine: numbe
 	const md = classifyLines(lines, readFrontmatter(lines).endLine);
 	const blocks: { line: number; endLine: number }[] = [];
 	let last = -1;
-	for (const entry of parseBody(md).glossary) {
+	for (const entry of parseBody(md, "").glossary) {
 		if (entry.line === last) continue;
 		last = entry.line;
 		blocks.push({ line: entry.line, endLine: entry.endLine });
@@ -100,14 +108,21 @@ interface Section {
 }
 
 class BodyParser {
-	readonly talks: Talk[] = [];
+	readonly talks: Talk[];
 	readonly qa: QaPair[] = [];
 	readonly glossary: GlossaryEntry[] = [];
-	private talk: number | null = null;
+	private talk: number | null;
 	private open: OpenQuestion | null = null;
 	private section: Section | null = null;
+	private nextHeading = 0;
 
-	constructor(private readonly md: readonly MdLine[]) {}
+	constructor(
+		private readonly md: readonly MdLine[],
+		private readonly outline: Outline,
+	) {
+		this.talks = outline.talks;
+		this.talk = outline.rootTalk;
+	}
 
 	run(): Body {
 		const md = this.md;
@@ -141,7 +156,6 @@ class BodyParser {
 		this.close();
 		this.qa.sort((a, b) => a.line - b.line);
 		this.glossary.sort((a, b) => a.line - b.line);
-		findSpeakers(this.talks, md);
 		return { talks: this.talks, qa: this.qa, glossary: this.glossary };
 	}
 
@@ -153,21 +167,30 @@ class BodyParser {
 		else if (open.pending.length > 0) open.pending.push(part(i, "", ""));
 	}
 
+	private outlineSection(i: number): OutlineSection | null {
+		const sections = this.outline.sections;
+		while (this.nextHeading < sections.length && sections[this.nextHeading].index < i) this.nextHeading++;
+		const section = sections[this.nextHeading];
+		return section && section.index === i ? section : null;
+	}
+
 	private heading(i: number): number {
 		this.close();
 		const line = this.md[i];
+		const outline = this.outlineSection(i);
+		if (!outline) return i + 1;
+		this.talk = outline.talk;
 		if (this.section && line.level <= this.section.level) this.section = null;
-		const name = sectionName(line.content);
-		if (QA_SECTION.test(name)) {
+		if (outline.structural === "qa") {
 			this.section = { kind: "qa", level: line.level };
 			return i + 1;
 		}
-		if (GLOSSARY_SECTION.test(name)) {
+		if (outline.structural === "glossary") {
 			this.section = { kind: "glossary", level: line.level };
 			return i + 1;
 		}
-		const marker = matchQuestionMarker(line.content);
-		if (marker || (this.section?.kind === "qa" && line.level > this.section.level)) {
+		if (outline.kind === "question") {
+			const marker = matchQuestionMarker(line.content);
 			const question = marker ? marker.rest : line.content;
 			this.open = newQuestion(i, [part(i, question, question)], "after", this.talk);
 			return i + 1;
@@ -176,11 +199,6 @@ class BodyParser {
 			const { entries, next } = glossaryFromHeading(this.md, i);
 			this.glossary.push(...entries);
 			return next;
-		}
-		if (line.level <= 2) this.talk = null;
-		if (line.level === 2) {
-			this.talks.push(talkFromHeading(line.content, i + 1));
-			this.talk = this.talks.length - 1;
 		}
 		return i + 1;
 	}
@@ -212,16 +230,26 @@ class BodyParser {
 			this.qa.push(...result.pairs);
 			return result.next;
 		}
+		if (this.section?.kind === "qa" && !matchAnswerMarker(line.content)) {
+			const children = hasChildren(this.md, i);
+			const open = this.open;
+			const answered = open !== null && (open.answer.length > 0 || open.pending.length > 0);
+			if (asksAsBullet(line.content) || (children && (open === null || answered))) {
+				this.close();
+				if (children) {
+					const pair = readListQuestion(this.md, i, this.talk, this.glossary);
+					this.qa.push(...pair.pairs);
+					return pair.next;
+				}
+				this.open = newQuestion(i, [part(i, line.content, line.content)], "after", this.talk);
+				return i + 1;
+			}
+		}
 		if (this.open) return this.text(i);
 		if (line.content.length <= 40 && hasChildren(this.md, i) && QA_SECTION.test(sectionName(line.content))) {
 			const result = readQuestionList(this.md, i, this.talk, this.glossary);
 			this.qa.push(...result.pairs);
 			return result.next;
-		}
-		if (this.section?.kind === "qa" && line.content.includes("?") && hasChildren(this.md, i)) {
-			const pair = readListQuestion(this.md, i, this.talk, this.glossary);
-			this.qa.push(...pair.pairs);
-			return pair.next;
 		}
 		return i + 1;
 	}
@@ -235,16 +263,46 @@ class BodyParser {
 				return next;
 			}
 		}
+		if (line.kind === "text" && line.content.charCodeAt(0) === 124 /* | */) {
+			const table = readQaTable(this.md, i, this.talk);
+			if (table) {
+				this.close();
+				this.qa.push(...table.pairs);
+				return table.next;
+			}
+		}
 		const question = line.kind === "text" ? matchQuestionMarker(line.content) : null;
 		if (question) {
 			this.close();
+			const inline = splitInlineAnswer(question.rest);
+			if (inline) {
+				const open = newQuestion(i, [part(i, inline.question, inline.question)], "answer", this.talk);
+				open.answer.push(part(i, inline.answer, inline.answer));
+				this.open = open;
+				return i + 1;
+			}
 			const boldOpen = strongDelimiterCount(line.content) % 2 === 1;
 			this.open = newQuestion(i, [part(i, question.rest, question.rest)], boldOpen ? "question" : "after", this.talk);
 			return i + 1;
 		}
+		const inQa = this.section?.kind === "qa";
+		if (!this.open && !inQa) return i + 1;
+		const answer = matchAnswerMarker(line.content);
+		if (!answer && inQa && line.kind === "text" && this.startsUnit(i)) {
+			this.close();
+			const lead = boldLead(line.content);
+			if (lead && lead.rest.length > 0) {
+				const open = newQuestion(i, [part(i, lead.question, lead.question)], "answer", this.talk);
+				open.answer.push(part(i, lead.rest, lead.rest));
+				this.open = open;
+				return i + 1;
+			}
+			const boldOpen = strongDelimiterCount(line.content) % 2 === 1;
+			this.open = newQuestion(i, [part(i, line.content, line.content)], boldOpen ? "question" : "after", this.talk);
+			return i + 1;
+		}
 		const open = this.open;
 		if (!open) return i + 1;
-		const answer = matchAnswerMarker(line.content);
 		if (answer && open.phase !== "answer") {
 			// Everything between the question and an explicit answer marker belongs to the question.
 			open.question.push(...trimParts(open.pending));
@@ -269,6 +327,23 @@ class BodyParser {
 		return i + 1;
 	}
 
+	/**
+	 * Inside a Q&A section, whether the text line at `i` starts a question: a bold line (or the start of a
+	 * bold paragraph, or a bold lead with the answer after it), or a line ending in `?` at the start of a
+	 * paragraph or after an answer.
+	 */
+	private startsUnit(i: number): boolean {
+		const line = this.md[i];
+		const open = this.open;
+		if (open && open.phase === "question") return false;
+		if (speakerLabel(line.content)) return false;
+		if (boldLead(line.content) || /^(?:\*\*|__)(?!\s)/.test(line.content) && strongDelimiterCount(line.content) % 2 === 1) return true;
+		if (!endsWithQuestionMark(line.content)) return false;
+		const previous = this.md[i - 1];
+		const paragraphStart = !previous || previous.kind !== "text";
+		return paragraphStart || (open !== null && (open.answer.length > 0 || open.pending.length > 0));
+	}
+
 	/** Ends the open question: keeps it when it has an answer. */
 	private close(): void {
 		const open = this.open;
@@ -282,8 +357,63 @@ class BodyParser {
 	}
 }
 
-function parseBody(md: readonly MdLine[]): Body {
-	return new BodyParser(md).run();
+function parseBody(md: readonly MdLine[], title: string, speaker: string | null = null): Body {
+	return new BodyParser(md, buildOutline(md, title, speaker)).run();
+}
+
+/** The end of `text` once trailing characters in `skip` are dropped (a loop: no regular expression over runs). */
+function endBefore(text: string, end: number, skip: string): number {
+	let at = end;
+	while (at > 0 && skip.includes(text[at - 1])) at--;
+	return at;
+}
+
+const SPACE_OR_BREAK = " \t\\";
+const CLOSERS = "*_)]）」』\"'”’";
+
+/** `text` without a trailing hard break (`\\` or spaces). */
+function withoutTrailingBreak(text: string): string {
+	return text.slice(0, endBefore(text, text.length, SPACE_OR_BREAK));
+}
+
+/** A line ending in `?` (emphasis, a hard break or a closing bracket after it allowed). */
+function endsWithQuestionMark(content: string): boolean {
+	const at = endBefore(content, endBefore(content, content.length, SPACE_OR_BREAK), CLOSERS);
+	const c = content.charCodeAt(at - 1);
+	return c === 63 /* ? */ || c === 0xff1f /* ？ */;
+}
+
+/**
+ * A line that starts with who is speaking (`Ana: …`, `**Moderator:** …`, `민수: …`): part of a conversation
+ * in an answer, never a new question, even when it asks one.
+ */
+function speakerLabel(content: string): boolean {
+	const m = /^(?:\*\*|__)?([^\s:：*_][^:：*_]{0,30}?)(?:\*\*|__)?\s*[:：](?:\*\*|__)?\s/.exec(content);
+	return m !== null && m[1].trim().split(/\s+/).length <= 3 && !/[?？.]/.test(m[1]);
+}
+
+/** A bullet that asks: ends in `?`, or is wholly bold or italic (a topic: `- **Pricing for teams**`). */
+function asksAsBullet(content: string): boolean {
+	if (speakerLabel(content)) return false;
+	if (endsWithQuestionMark(content)) return true;
+	const t = withoutTrailingBreak(content);
+	const last = t[endBefore(t, t.length, "*_") - 1];
+	return last !== ":" && last !== "：" && /^(\*\*|__|\*|_)(?!\s)[^*_].*[^\s*_:：]\1$/.test(t);
+}
+
+/**
+ * A wholly bold line, or a bold lead followed by its answer: `**Does it work offline?**` or
+ * `**Does it work offline?** Yes, with a service worker.` A bold speaker label (`**Ana:** …`) is not a lead.
+ */
+function boldLead(content: string): { question: string; rest: string } | null {
+	const t = withoutTrailingBreak(content);
+	const m = /^(\*\*|__)(?!\s)(.+?)\1(?![*_])(.*)$/.exec(t);
+	if (!m) return null;
+	const inner = m[2].trim();
+	const rest = m[3].trim();
+	if (/[:：]$/.test(inner) || /^[:：]/.test(rest)) return null;
+	if (rest.length > 0 && !endsWithQuestionMark(inner)) return null;
+	return { question: `${m[1]}${inner}${m[1]}`, rest };
 }
 
 function newQuestion(start: number, question: Part[], phase: OpenQuestion["phase"], talk: number | null): OpenQuestion {
@@ -311,8 +441,8 @@ function trimParts(parts: Part[]): Part[] {
 }
 
 function buildPair(question: Part[], answer: Part[], talk: number | null): QaPair | null {
-	const questionText = toPlainText(question.map((p) => p.plain).join("\n"));
-	const answerText = toPlainText(answer.map((p) => p.plain).join("\n"));
+	const questionText = toPlainText(question.map((p) => withoutHardBreak(p.plain)).join("\n"));
+	const answerText = toPlainText(answer.map((p) => withoutHardBreak(p.plain)).join("\n"));
 	if (questionText.length === 0 || answerText.length === 0) return null;
 	return {
 		question: questionText,
@@ -324,6 +454,11 @@ function buildPair(question: Part[], answer: Part[], talk: number | null): QaPai
 		questionMarkdown: removeJargonMarkers(dedent(question.map((p) => p.text)).join("\n")),
 		answerMarkdown: removeJargonMarkers(dedent(answer.map((p) => p.text)).join("\n")),
 	};
+}
+
+/** A line's text without its trailing `\` hard break. */
+function withoutHardBreak(text: string): string {
+	return text.endsWith("\\") ? text.slice(0, -1) : text;
 }
 
 /** Removes the indentation common to all non-blank lines. */
@@ -339,45 +474,47 @@ function dedent(lines: string[]): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Talks
+// Q&A tables
 
-const TALK_SEPARATORS = [" - ", " – ", " — ", " | "];
+const QUESTION_COLUMN = /^(?:q|qs|question|questions|질문|질문\s*내용|청중\s*질문)$/i;
+const ANSWER_COLUMN = /^(?:a|as|answer|answers|답|답변|답변\s*내용|발표자\s*답변)$/i;
 
-function talkFromHeading(content: string, line: number): Talk {
-	const text = toPlainText(content);
-	let at = -1;
-	let width = 0;
-	for (const separator of TALK_SEPARATORS) {
-		const found = text.lastIndexOf(separator);
-		if (found > at) {
-			at = found;
-			width = separator.length;
+/** The cells of a table row (`| a | b |`); `\|` does not split. */
+function tableCells(content: string): string[] {
+	const cells: string[] = [];
+	let start = content.charCodeAt(0) === 124 ? 1 : 0;
+	for (let k = start; k <= content.length; k++) {
+		if (k === content.length || (content.charCodeAt(k) === 124 && content.charCodeAt(k - 1) !== 92)) {
+			cells.push(content.slice(start, k).trim().replace(/\\\|/g, "|"));
+			start = k + 1;
 		}
 	}
-	if (at <= 0) return { title: text, speaker: null, line };
-	const speaker = text.slice(at + width).trim();
-	return { title: text.slice(0, at).trim(), speaker: speaker.length > 0 ? speaker : null, line };
+	if (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+	return cells;
 }
 
-const SPEAKER_LINE = /^(?:[-*+]\s+)?(?:\S{1,4}\s+)?(?:발표자|연사|스피커|speakers?|presenters?|presented by)\s*[:：]\s*(.+)$/i;
-
-/** A talk heading without a speaker may name one in a `- 🎤 발표자 : …` line right below it. */
-function findSpeakers(talks: Talk[], md: readonly MdLine[]): void {
-	for (const talk of talks) {
-		if (talk.speaker !== null) continue;
-		let seen = 0;
-		for (let i = talk.line; i < md.length && seen < 6; i++) {
-			const line = md[i];
-			if (line.kind === "heading") break;
-			if (line.kind === "blank") continue;
-			seen++;
-			const m = SPEAKER_LINE.exec(line.raw.trim());
-			if (m) {
-				talk.speaker = toPlainText(m[1]);
-				break;
-			}
-		}
+/**
+ * A table whose header names a question column and an answer column (`| 질문 | 답변 |`, `| Q | A |`): each
+ * row is a pair, on its own line. Other tables are not read.
+ */
+function readQaTable(md: readonly MdLine[], i: number, talk: number | null): ListResult | null {
+	const delimiter = md[i + 1];
+	if (!delimiter || delimiter.kind !== "text" || !/^\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)+\|?\s*$/.test(delimiter.content)) return null;
+	const header = tableCells(md[i].content).map((cell) => sectionName(toPlainText(cell)));
+	const q = header.findIndex((cell) => QUESTION_COLUMN.test(cell));
+	const a = header.findIndex((cell) => ANSWER_COLUMN.test(cell));
+	if (q < 0 || a < 0 || q === a) return null;
+	const pairs: QaPair[] = [];
+	let k = i + 2;
+	while (k < md.length && md[k].kind === "text" && md[k].content.charCodeAt(0) === 124) {
+		const cells = tableCells(md[k].content);
+		const question = cells[q] ?? "";
+		const answer = cells[a] ?? "";
+		const pair = question && answer ? buildPair([part(k, question, question)], [part(k, answer, answer)], talk) : null;
+		if (pair) pairs.push(pair);
+		k++;
 	}
+	return { pairs, next: k };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -388,8 +525,12 @@ interface ListResult {
 	next: number;
 }
 
+/** Whether the line at `i` has lines indented below it (looks only as far as the next non-blank line). */
 function hasChildren(md: readonly MdLine[], i: number): boolean {
-	return childrenEnd(md, i + 1, md[i].indent) > i + 1;
+	let j = i + 1;
+	while (j < md.length && md[j].kind === "blank") j++;
+	const next = md[j];
+	return next !== undefined && next.indent > md[i].indent && next.kind !== "heading" && next.kind !== "frontmatter";
 }
 
 /** The index after the block of lines indented deeper than `indent`, starting at `from`. */
@@ -454,7 +595,9 @@ function readAnswerBlock(
 function readBulletQuestion(md: readonly MdLine[], i: number, talk: number | null, glossary: GlossaryEntry[]): ListResult {
 	const item = md[i];
 	const marker = matchQuestionMarker(item.content);
-	const question: Part[] = [part(i, marker ? marker.rest : item.content, marker ? marker.rest : item.content)];
+	const rest = marker ? marker.rest : item.content;
+	const inline = splitInlineAnswer(rest);
+	const question: Part[] = [part(i, inline ? inline.question : rest, inline ? inline.question : rest)];
 	let j = i + 1;
 	// Lazy continuation lines of the question text.
 	while (j < md.length && md[j].kind === "text" && md[j].indent > item.indent) {
@@ -465,6 +608,7 @@ function readBulletQuestion(md: readonly MdLine[], i: number, talk: number | nul
 	const childEnd = childrenEnd(md, j, item.indent);
 	const answer = readAnswerBlock(md, j, childEnd, talk, glossary, pairs);
 	stripFirstAnswerMarker(answer, md);
+	if (inline) answer.unshift(part(i, inline.answer, inline.answer));
 	let next = childEnd;
 	// `- A.` siblings (several in a row make one answer).
 	for (;;) {
