@@ -21,6 +21,22 @@ export default defineConfig([
 		},
 	},
 	{
+		// The English message table (src/i18n/en.ts) is where the plugin's texts live: the same sentence-case rule.
+		files: ["src/i18n/en.ts"],
+		rules: {
+			// Besides the two words above: texts quoting note syntax ("Q. …", "> Term (Alias)") or a UI label,
+			// picker hints that follow Obsidian's own lower-case "to navigate", a bracketed "(no answer)", a
+			// lower-case tag example; and names (Anki's File → Import menu, Ctrl, Cmd, the Conference tag).
+			"obsidianmd/ui/sentence-case-locale-module": [
+				"warn",
+				{
+					ignoreRegex: ["\\bQ&A\\b", "\\bcursor\\b", '"', "^to [a-z]", "^\\(", "^[a-z]+$"],
+					ignoreWords: ["Anki", "File", "Import", "Ctrl", "Cmd", "Conference", "Templates", "TSV"],
+				},
+			],
+		},
+	},
+	{
 		// Tests, benchmarks and command-line tools run in Node, not in Obsidian.
 		files: ["test/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts", "scripts/**/*.mjs", "vitest.config.ts", "esbuild.config.mjs"],
 		languageOptions: {
@@ -44,6 +60,9 @@ export default defineConfig([
 		rules: {
 			"obsidianmd/prefer-create-el": "off",
 			"obsidianmd/prefer-instanceof": "off",
+			// It is Obsidian: its getLanguage() reads the language from localStorage.
+			"obsidianmd/prefer-get-language": "off",
+			"no-restricted-globals": "off",
 		},
 	},
 ]);

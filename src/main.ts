@@ -5,6 +5,7 @@ import { registerSettingsTab } from "./ui/settings-tab";
 import { registerSidePanel } from "./ui/side-panel-view";
 import { registerHovers } from "./ui/hovers";
 import { registerCommands } from "./ui/commands";
+import { registerLanguage } from "./i18n";
 
 /**
  * Wiring only. Each feature registers itself with one `registerX(this, index, settings)` line below;
@@ -14,6 +15,8 @@ import { registerCommands } from "./ui/commands";
 export default class ConferenceQaGlossaryPlugin extends Plugin {
 	async onload(): Promise<void> {
 		const settings = await SettingsStore.load(this);
+		// Before anything shows a text: Obsidian's language, or the plugin's own choice.
+		registerLanguage(this, settings);
 		const index = registerConferenceIndex(this, settings);
 
 		registerSidePanel(this, index, settings);

@@ -272,18 +272,18 @@ function quoteBody(markdown: string): string[] {
 	return lines.map((l) => (l.trim() === "" ? ">" : `> ${l.slice(common)}`));
 }
 
-function qaCallout(row: QaRow): string[] {
-	const title = escapeMarkdown(row.question.replace(/\s+/g, " ").trim()) || "(no question text)";
+function qaCallout(row: QaRow, labels: DigestLabels): string[] {
+	const title = escapeMarkdown(row.question.replace(/\s+/g, " ").trim()) || labels.noQuestionText;
 	const body = quoteBody(row.answerMarkdown.trim() ? row.answerMarkdown : row.answer);
-	return [`> [!question] ${title}`, ...(body.length > 0 ? body : ["> (no answer)"])];
+	return [`> [!question] ${title}`, ...(body.length > 0 ? body : [`> ${labels.noAnswer}`])];
 }
 
-function talkHeading(talk: string, speaker: string): string {
-	const title = escapeMarkdown(talk || "Untitled talk");
+function talkHeading(talk: string, speaker: string, labels: DigestLabels): string {
+	const title = talk ? escapeMarkdown(talk) : labels.untitledTalk;
 	return speaker ? `${title} — ${escapeMarkdown(speaker)}` : title;
 }
 
-function noteSection(note: NoteRecord, level: number): string[] {
+function noteSection(note: NoteRecord, level: number, labels: DigestLabels): string[] {
 	const out: string[] = [];
 	const h = "#".repeat(level);
 	const rows = qaRows([note]);
@@ -292,16 +292,16 @@ function noteSection(note: NoteRecord, level: number): string[] {
 		if (qa.talk !== currentTalk) {
 			currentTalk = qa.talk;
 			const talk = qa.talk === null ? null : note.talks[qa.talk];
-			out.push("", `${h} ${talk ? talkHeading(talk.title, talk.speaker ?? "") : "Before the first talk"}`);
+			out.push("", `${h} ${talk ? talkHeading(talk.title, talk.speaker ?? "", labels) : labels.beforeFirstTalk}`);
 		}
-		out.push("", ...qaCallout(rows[i]));
+		out.push("", ...qaCallout(rows[i], labels));
 	});
 	return out;
 }
 
-function glossarySection(rows: readonly GlossaryRow[], level: number, showSources: boolean): string[] {
+function glossarySection(rows: readonly GlossaryRow[], level: number, showSources: boolean, labels: DigestLabels): string[] {
 	if (rows.length === 0) return [];
-	const out = ["", `${"#".repeat(level)} Glossary`];
+	const out = ["", `${"#".repeat(level)} ${labels.glossary}`];
 	const seen = new Set<string>();
 	for (const g of rows) {
 		// `SMB, SME (…)` gives two entries with one definition; show each definition once per term.
@@ -313,7 +313,7 @@ function glossarySection(rows: readonly GlossaryRow[], level: number, showSource
 			REFERENCE_STYLE,
 		);
 		out.push("", ...entry.lines);
-		if (showSources) out.push("", `Source: ${wikiLink(g.path, g.note)}`);
+		if (showSources) out.push("", labels.source(wikiLink(g.path, g.note)));
 	}
 	return out;
 }
@@ -322,9 +322,44 @@ function plural(n: number, one: string, many: string): string {
 	return `${n} ${n === 1 ? one : many}`;
 }
 
+/**
+ * The digest's own words (headings, summaries), given by the caller in the user's language; the core
+ * keeps only this English default. Values arrive Markdown-escaped (`link` is a ready wikilink).
+ */
+export interface DigestLabels {
+	/** `saysQa`: the title already says Q&A (`… Q&A`), so the heading does not repeat it. */
+	noteTitle(title: string, saysQa: boolean): string;
+	noteSummary(link: string, questions: number, entries: number): string;
+	allTitle: string;
+	allSummary(notes: number, questions: number, entries: number): string;
+	from(link: string): string;
+	beforeFirstTalk: string;
+	untitledTalk: string;
+	glossary: string;
+	source(link: string): string;
+	noQuestionText: string;
+	noAnswer: string;
+}
+
+export const DEFAULT_DIGEST_LABELS: DigestLabels = {
+	noteTitle: (title, saysQa) => `${title}: ${saysQa ? "digest" : "Q&A digest"}`,
+	noteSummary: (link, questions, entries) => `From ${link}: ${plural(questions, "question", "questions")}, ${plural(entries, "glossary entry", "glossary entries")}.`,
+	allTitle: "Conference Q&A digest",
+	allSummary: (notes, questions, entries) => `${plural(notes, "note", "notes")}, ${plural(questions, "question", "questions")}, ${plural(entries, "glossary entry", "glossary entries")}.`,
+	from: (link) => `From ${link}.`,
+	beforeFirstTalk: "Before the first talk",
+	untitledTalk: "Untitled talk",
+	glossary: "Glossary",
+	source: (link) => `Source: ${link}`,
+	noQuestionText: "(no question text)",
+	noAnswer: "(no answer)",
+};
+
 export interface DigestOptions {
-	/** Heading of an all-notes digest (default "Conference Q&A digest"). */
+	/** Heading of an all-notes digest (default: the labels' `allTitle`). */
 	title?: string;
+	/** The digest's words in the user's language (default English). */
+	labels?: DigestLabels;
 }
 
 /**
@@ -335,23 +370,20 @@ export interface DigestOptions {
 export function toMarkdownDigest(input: ExportInput, options: DigestOptions = {}): string {
 	const glossary = glossaryRows(input);
 	const qaCount = input.notes.reduce((n, note) => n + note.qa.length, 0);
+	const labels = options.labels ?? DEFAULT_DIGEST_LABELS;
 	const out: string[] = [];
 	if (input.notes.length === 1 && !input.terms) {
 		const note = input.notes[0];
-		out.push(`# ${escapeMarkdown(note.title)}: ${saysQa(note.title) ? "digest" : "Q&A digest"}`, "", `From ${wikiLink(note.path, note.title)}: ${plural(qaCount, "question", "questions")}, ${plural(glossary.length, "glossary entry", "glossary entries")}.`);
-		out.push(...noteSection(note, 2));
-		out.push(...glossarySection(glossary, 2, false));
+		out.push(`# ${labels.noteTitle(escapeMarkdown(note.title), saysQa(note.title))}`, "", labels.noteSummary(wikiLink(note.path, note.title), qaCount, glossary.length));
+		out.push(...noteSection(note, 2, labels));
+		out.push(...glossarySection(glossary, 2, false, labels));
 	} else {
-		out.push(
-			`# ${escapeMarkdown(options.title ?? "Conference Q&A digest")}`,
-			"",
-			`${plural(input.notes.length, "note", "notes")}, ${plural(qaCount, "question", "questions")}, ${plural(glossary.length, "glossary entry", "glossary entries")}.`,
-		);
+		out.push(`# ${options.title !== undefined ? escapeMarkdown(options.title) : labels.allTitle}`, "", labels.allSummary(input.notes.length, qaCount, glossary.length));
 		for (const note of input.notes) {
-			out.push("", `## ${escapeMarkdown(note.title)}`, "", `From ${wikiLink(note.path, note.title)}.`);
-			out.push(...noteSection(note, 3));
+			out.push("", `## ${escapeMarkdown(note.title)}`, "", labels.from(wikiLink(note.path, note.title)));
+			out.push(...noteSection(note, 3, labels));
 		}
-		out.push(...glossarySection(glossary, 2, true));
+		out.push(...glossarySection(glossary, 2, true, labels));
 	}
 	return `${out.join("\n")}\n`;
 }

@@ -26,6 +26,8 @@ export interface PluginSettings {
 	underlineStyle: "dotted" | "none";
 	/** Folder where exported digests and files are written ("" = vault root). */
 	exportFolder: string;
+	/** Interface language: Obsidian's ("auto"), or English or Korean whatever Obsidian uses. */
+	language: "auto" | "en" | "ko";
 }
 
 export const DEFAULT_SETTINGS: Readonly<PluginSettings> = Object.freeze({
@@ -42,6 +44,7 @@ export const DEFAULT_SETTINGS: Readonly<PluginSettings> = Object.freeze({
 	decorateMentions: "all",
 	underlineStyle: "dotted",
 	exportFolder: "",
+	language: "auto",
 });
 
 /** Merges stored data over the defaults, dropping unknown keys and values of the wrong type. */
@@ -65,6 +68,7 @@ export function mergeSettings(stored: unknown): PluginSettings {
 		} else if (typeof value === typeof fallback) {
 			if (key === "decorateMentions" && value !== "marked" && value !== "all") continue;
 			if (key === "underlineStyle" && value !== "dotted" && value !== "none") continue;
+			if (key === "language" && value !== "auto" && value !== "en" && value !== "ko") continue;
 			target[key] = value;
 		}
 	}

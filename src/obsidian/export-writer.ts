@@ -4,7 +4,8 @@
  * report where they went.
  */
 import { Modal, normalizePath, Notice, Setting, TFile, TFolder, type App } from "obsidian";
-import { checkExportFolder, exportAs, exportBaseName, exportFolderMessage, type ExportFormat, type ExportInput } from "../core/export";
+import { checkExportFolder, exportAs, exportBaseName, type DigestLabels, type ExportFolderProblem, type ExportFormat, type ExportInput } from "../core/export";
+import { t } from "../i18n";
 
 export type OverwriteChoice = "replace" | "keep-both" | "cancel";
 
@@ -25,22 +26,22 @@ export class OverwriteModal extends Modal {
 	 * old file; replacing it takes a click on (or a Tab to) the warning-coloured "Replace".
 	 */
 	onOpen(): void {
-		this.titleEl.setText("Replace the existing file?");
-		this.contentEl.createEl("p", { text: `“${this.path}” already exists. Replace it with the new export, or keep both?` });
+		this.titleEl.setText(t("export.replaceTitle"));
+		this.contentEl.createEl("p", { text: t("export.replaceBody", { path: this.path }) });
 		let safe: HTMLButtonElement | null = null;
 		new Setting(this.contentEl)
 			.addButton((b) => {
-				b.setButtonText("Keep both")
+				b.setButtonText(t("export.keepBoth"))
 					.setCta()
 					.onClick(() => this.finish("keep-both"));
 				safe = b.buttonEl;
 			})
 			.addButton((b) => {
-				b.setButtonText("Replace").onClick(() => this.finish("replace"));
+				b.setButtonText(t("export.replace")).onClick(() => this.finish("replace"));
 				// What setWarning() does; setDestructive() needs Obsidian 1.13.
 				b.buttonEl.addClass("mod-warning");
 			})
-			.addButton((b) => b.setButtonText("Cancel").onClick(() => this.finish("cancel")));
+			.addButton((b) => b.setButtonText(t("export.cancel")).onClick(() => this.finish("cancel")));
 		(safe as HTMLButtonElement | null)?.focus();
 	}
 
@@ -85,7 +86,7 @@ async function ensureFolder(app: App, folder: string): Promise<void> {
 	if (!folder) return;
 	const existing = app.vault.getAbstractFileByPath(folder);
 	if (existing instanceof TFolder) return;
-	if (existing) throw new Error(`“${folder}” is a file, not a folder`);
+	if (existing) throw new Error(t("export.notAFolder", { folder }));
 	await app.vault.createFolder(folder);
 }
 
@@ -100,11 +101,11 @@ export class ExportWriter {
 		const { input, format, allNotes } = request;
 		const checked = checkExportFolder(request.folder);
 		if (!checked.ok) {
-			new Notice(`Export not written. ${exportFolderMessage(checked.problem, request.folder)} Change it in the plugin's settings.`);
+			new Notice(t("export.notWritten", { reason: exportFolderText(checked.problem, request.folder) }));
 			return null;
 		}
 		try {
-			const result = exportAs(input, format, { bom: true });
+			const result = exportAs(input, format, { bom: true, labels: digestLabels() });
 			const folder = checked.folder === "" ? "" : normalizePath(checked.folder);
 			const base = exportBaseName(input.notes, format, allNotes);
 			const path = normalizePath(folder ? `${folder}/${base}.${result.extension}` : `${base}.${result.extension}`);
@@ -115,7 +116,7 @@ export class ExportWriter {
 				const ask = this.options.confirmOverwrite ?? askOverwrite;
 				const choice = existing instanceof TFile ? await ask(this.app, path) : "keep-both";
 				if (choice === "cancel") {
-					new Notice("Export cancelled: nothing was written.");
+					new Notice(t("export.cancelled"));
 					return null;
 				}
 				if (choice === "replace" && existing instanceof TFile) {
@@ -130,16 +131,47 @@ export class ExportWriter {
 			if (format === "md") {
 				await this.app.workspace.getLeaf("tab").openFile(file);
 			} else {
-				new Notice(`Exported ${count(result.qaCount, "question")} and ${count(result.glossaryCount, "glossary entry", "glossary entries")} to ${file.path}.`);
+				new Notice(t("export.done", { questions: result.qaCount, entries: result.glossaryCount, path: file.path }));
 			}
 			return file;
 		} catch (error) {
-			new Notice(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+			new Notice(t("export.failed", { error: error instanceof Error ? error.message : String(error) }));
 			return null;
 		}
 	}
 }
 
-function count(n: number, one: string, many = `${one}s`): string {
-	return `${n} ${n === 1 ? one : many}`;
+/** The sentence that explains a refused export folder (`raw` is the setting as typed), in the interface language. */
+export function exportFolderText(problem: ExportFolderProblem, raw: string): string {
+	const folder = raw.replace(/[\r\n]+/g, " ").trim();
+	switch (problem) {
+		case "absolute": {
+			// `/Exports` most likely means the vault's Exports folder: offer that.
+			const relative = checkExportFolder(raw.trim().replace(/^(?:[A-Za-z]:)?[/\\~]+/, ""));
+			return t("export.folderAbsolute", { folder, example: relative.ok && relative.folder !== "" ? relative.folder : "Exports" });
+		}
+		case "parent":
+			return t("export.folderParent", { folder });
+		case "hidden":
+			return t("export.folderHidden", { folder });
+		case "character":
+			return t("export.folderCharacter", { folder });
+	}
+}
+
+/** The Markdown digest's headings and summaries in the interface language. */
+export function digestLabels(): DigestLabels {
+	return {
+		noteTitle: (title) => t("digest.noteTitle", { title }),
+		noteSummary: (link, questions, entries) => t("digest.noteSummary", { link, questions, entries }),
+		allTitle: t("digest.allTitle"),
+		allSummary: (notes, questions, entries) => t("digest.allSummary", { notes, questions, entries }),
+		from: (link) => t("digest.from", { link }),
+		beforeFirstTalk: t("digest.beforeFirstTalk"),
+		untitledTalk: t("digest.untitledTalk"),
+		glossary: t("digest.glossary"),
+		source: (link) => t("digest.source", { link }),
+		noQuestionText: t("digest.noQuestionText"),
+		noAnswer: t("digest.noAnswer"),
+	};
 }

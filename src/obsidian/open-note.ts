@@ -1,4 +1,5 @@
 import { Notice, TFile, type App, type MarkdownView, type PaneType } from "obsidian";
+import { t } from "../i18n";
 
 /**
  * Opens `path` at 1-based `line`, as Obsidian's own backlinks, outline and search panes do: `openFile` with
@@ -9,7 +10,7 @@ import { Notice, TFile, type App, type MarkdownView, type PaneType } from "obsid
 export async function openNoteAtLine(app: App, path: string, line: number, newLeaf: PaneType | boolean = false): Promise<void> {
 	const file = app.vault.getAbstractFileByPath(path);
 	if (!(file instanceof TFile)) {
-		new Notice(`"${path}" no longer exists.`);
+		new Notice(t("notice.noteMissing", { path }));
 		return;
 	}
 	const target = Math.max(0, line - 1);

@@ -18,7 +18,8 @@ import { ExportWriter, type ExportWriterOptions } from "../obsidian/export-write
 import { openNoteAtLine } from "../obsidian/open-note";
 import { distinctDefinitions, pickDefinition, PickModal, preview, type PickItem } from "./definition-pick-modal";
 import { TermSuggestModal } from "./term-suggest-modal";
-import { lineReference } from "../core/text";
+import { t, type PlainKey } from "../i18n";
+import { noteName } from "../core/text";
 
 /** What the commands read from the index (ConferenceIndex provides it). */
 export interface CommandIndex {
@@ -52,7 +53,7 @@ export function registerCommands(plugin: Plugin, index: CommandIndex, getSetting
 
 	plugin.addCommand({
 		id: COMMAND_IDS.insert,
-		name: "Insert term definition",
+		name: t("command.insert"),
 		editorCheckCallback: (checking, editor, ctx) => {
 			if (!checking) insertTermDefinition(app, index, editor, ctx.file?.path ?? "");
 			return true;
@@ -61,7 +62,7 @@ export function registerCommands(plugin: Plugin, index: CommandIndex, getSetting
 
 	plugin.addCommand({
 		id: COMMAND_IDS.define,
-		name: "Define term under cursor",
+		name: t("command.define"),
 		editorCheckCallback: (checking, editor, ctx) => {
 			if (!checking) defineTermUnderCursor(app, index, editor, ctx.file?.path ?? "");
 			return true;
@@ -70,7 +71,7 @@ export function registerCommands(plugin: Plugin, index: CommandIndex, getSetting
 
 	plugin.addCommand({
 		id: COMMAND_IDS.goTo,
-		name: "Go to term definition",
+		name: t("command.goTo"),
 		editorCheckCallback: (checking, editor, ctx) => {
 			if (!checking) goToTermDefinition(app, index, editor, ctx.file?.path ?? "");
 			return true;
@@ -79,7 +80,7 @@ export function registerCommands(plugin: Plugin, index: CommandIndex, getSetting
 
 	plugin.addCommand({
 		id: COMMAND_IDS.exportNote,
-		name: "Export current note's Q&A and glossary…",
+		name: t("command.exportNote"),
 		checkCallback: (checking) => {
 			const file = app.workspace.getActiveFile();
 			const note = file ? index.note(file.path) : undefined;
@@ -95,12 +96,12 @@ export function registerCommands(plugin: Plugin, index: CommandIndex, getSetting
 
 	plugin.addCommand({
 		id: COMMAND_IDS.exportAll,
-		name: "Export all conference notes…",
+		name: t("command.exportAll"),
 		checkCallback: (checking) => {
 			if (checking) return true;
 			const notes = index.notes();
 			if (notes.length === 0) {
-				new Notice(index.ready ? "No conference notes are indexed yet. Tag a note with one of the conference tags first." : "Conference notes are still being indexed. Try again in a moment.");
+				new Notice(index.ready ? t("notice.exportNoNotes") : t("notice.exportIndexing"));
 				return true;
 			}
 			chooseExportFormat(app, (format) => {
@@ -199,11 +200,7 @@ function insertDefinitionOf(app: App, editor: Editor, path: string, record: Term
 }
 
 function emptyGlossaryNotice(index: CommandIndex): void {
-	new Notice(
-		index.ready
-			? "No glossary terms are indexed yet. Write a glossary entry in a conference note (or a glossary folder) first."
-			: "The glossary is still being indexed. Try again in a moment.",
-	);
+	new Notice(index.ready ? t("notice.glossaryEmpty") : t("notice.glossaryIndexing"));
 }
 
 /** "Insert term definition": pick a term (the one under the cursor is typed in) and insert its definition. */
@@ -281,13 +278,13 @@ export function defineTermUnderCursor(app: App, index: CommandIndex, editor: Edi
 			return;
 		}
 		const others = undefinedJargon(text, note, index, offset);
-		new Notice(`“${name}” is already defined in this note (line ${line}).${others.length > 0 ? " Pick marked jargon to define instead." : ""}`);
+		new Notice(t(others.length > 0 ? "notice.alreadyDefinedPick" : "notice.alreadyDefined", { name, line }));
 		if (others.length > 0) offerJargon(app, editor, path, others);
 		return;
 	}
 	const jargon = undefinedJargon(text, note, index, offset);
 	if (jargon.length === 0) {
-		new Notice("Nothing to define here: no word at the caret, and all marked jargon in this note already has a definition.");
+		new Notice(t("notice.nothingToDefine"));
 		return;
 	}
 	offerJargon(app, editor, path, jargon);
@@ -299,8 +296,8 @@ function offerJargon(app: App, editor: Editor, path: string, jargon: readonly Ja
 		insert(jargon[0]);
 		return;
 	}
-	const items: PickItem<Jargon>[] = jargon.map((j) => ({ value: j, title: j.text, note: `Marked on line ${j.line + 1}, no definition yet` }));
-	new PickModal(app, items, insert, { placeholder: "Pick marked jargon to define" }).open();
+	const items: PickItem<Jargon>[] = jargon.map((j) => ({ value: j, title: j.text, note: t("pick.jargonNote", { line: j.line + 1 }) }));
+	new PickModal(app, items, insert, { placeholder: t("pick.jargonPlaceholder") }).open();
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -313,7 +310,7 @@ export function goToTermDefinition(app: App, index: CommandIndex, editor: Editor
 	const record = name ? index.terms.lookup(name) : undefined;
 	if (!record || record.definitions.length === 0) {
 		const word = selected ?? wordAtCursor(editor);
-		new Notice(word ? `No definition of “${word}” is indexed.` : "No defined term under the cursor.");
+		new Notice(word ? t("notice.noDefinitionOf", { word }) : t("notice.noTermUnderCursor"));
 		return;
 	}
 	if (record.definitions.length === 1) {
@@ -322,10 +319,10 @@ export function goToTermDefinition(app: App, index: CommandIndex, editor: Editor
 	}
 	const items: PickItem<TermDefinition>[] = record.definitions.map((d) => ({
 		value: d,
-		title: lineReference(d.path, d.line),
+		title: t("pick.definitionAt", { note: noteName(d.path), line: d.line }),
 		note: preview(d.definition),
 	}));
-	new PickModal(app, items, (d) => void openDefinition(app, editor, path, d), { placeholder: `Go to a definition of ${record.term}` }).open();
+	new PickModal(app, items, (d) => void openDefinition(app, editor, path, d), { placeholder: t("pick.goToPlaceholder", { term: record.term }) }).open();
 }
 
 /** Opens a definition at its (1-based) line: in this editor when it is in this note, else in the current tab. */
@@ -343,14 +340,14 @@ export async function openDefinition(app: App, editor: Editor, currentPath: stri
 // ---------------------------------------------------------------------------------------------------------
 // Export
 
-const FORMAT_NOTES: Record<ExportFormat, string> = {
-	md: "A new note: Q&A by talk, then the glossary. Opens in a new tab.",
-	csv: "One row per question and per term, for spreadsheets.",
-	json: "Every note's talks, Q&A and glossary, for scripts.",
-	tsv: "Question → answer and term → definition cards. In Anki: File → Import.",
+const FORMAT_TEXTS: Record<ExportFormat, { title: PlainKey; note: PlainKey }> = {
+	md: { title: "export.md.title", note: "export.md.note" },
+	csv: { title: "export.csv.title", note: "export.csv.note" },
+	json: { title: "export.json.title", note: "export.json.note" },
+	tsv: { title: "export.tsv.title", note: "export.tsv.note" },
 };
 
 export function chooseExportFormat(app: App, onChoose: (format: ExportFormat) => void): void {
-	const items: PickItem<ExportFormatInfo>[] = EXPORT_FORMATS.map((f) => ({ value: f, title: f.label, note: FORMAT_NOTES[f.format], aux: `.${f.extension}` }));
-	new PickModal(app, items, (f) => onChoose(f.format), { placeholder: "Export as…" }).open();
+	const items: PickItem<ExportFormatInfo>[] = EXPORT_FORMATS.map((f) => ({ value: f, title: t(FORMAT_TEXTS[f.format].title), note: t(FORMAT_TEXTS[f.format].note), aux: `.${f.extension}` }));
+	new PickModal(app, items, (f) => onChoose(f.format), { placeholder: t("export.placeholder") }).open();
 }

@@ -4,6 +4,7 @@
  * warning-coloured and needs a click (or a Tab and Enter).
  */
 import { Modal, Setting, type App } from "obsidian";
+import { t } from "../i18n";
 
 export interface ConfirmOptions {
 	title: string;
@@ -29,7 +30,7 @@ export class ConfirmModal extends Modal {
 		let safe: HTMLButtonElement | null = null;
 		new Setting(this.contentEl)
 			.addButton((b) => {
-				b.setButtonText("Cancel")
+				b.setButtonText(t("modal.cancel"))
 					.setCta()
 					.onClick(() => this.close());
 				safe = b.buttonEl;

@@ -5,7 +5,8 @@
 import { SuggestModal, type App } from "obsidian";
 import { fuzzyFilter, type FuzzyMatch } from "../core/fuzzy";
 import type { TermDefinition, TermRecord } from "../core/types";
-import { lineReference } from "../core/text";
+import { noteName } from "../core/text";
+import { t } from "../i18n";
 
 export interface PickItem<T> {
 	value: T;
@@ -101,7 +102,7 @@ export function pickDefinition(app: App, record: TermRecord, definitions: readon
 		value: d,
 		title: preview(d.definition),
 		note: `${d.term}${d.aliases.length > 0 ? ` (${d.aliases.join(", ")})` : ""}`,
-		aux: lineReference(d.path, d.line),
+		aux: t("pick.definitionAt", { note: noteName(d.path), line: d.line }),
 	}));
-	new PickModal(app, items, onChoose, { placeholder: `Pick a definition of ${record.term}` }).open();
+	new PickModal(app, items, onChoose, { placeholder: t("pick.definitionPlaceholder", { term: record.term }) }).open();
 }

@@ -11,6 +11,7 @@ import type { App, PaneType } from "obsidian";
 import type { TermDefinition, TermRecord } from "../core/types";
 import { openNoteAtLine } from "../obsidian/open-note";
 import { noteName } from "../core/text";
+import { t } from "../i18n";
 
 /** Obsidian's hover delay for Page preview is about this long. */
 export const HOVER_OPEN_DELAY_MS = 300;
@@ -231,8 +232,8 @@ export class HoverPreview extends Component {
 		const footer = item.createDiv({ cls: "cqg-hover-source" });
 		footer.createSpan({ cls: "cqg-hover-note", text: noteName(definition.path), attr: { title: definition.path } });
 		// Together they read `Note name, line 13`, as the panel and the pickers write it; the name alone may be cut short.
-		footer.createSpan({ cls: "cqg-hover-line", text: `, line ${definition.line}` });
-		const open = footer.createEl("button", { cls: "cqg-hover-open", text: "Open", attr: { "aria-label": `Open ${definition.path} at line ${definition.line}` } });
+		footer.createSpan({ cls: "cqg-hover-line", text: t("hover.line", { line: definition.line }) });
+		const open = footer.createEl("button", { cls: "cqg-hover-open", text: t("hover.open"), attr: { "aria-label": t("hover.openLabel", { path: definition.path, line: definition.line }) } });
 		content.registerDomEvent(open, "click", (ev: MouseEvent) => {
 			ev.preventDefault();
 			const newLeaf = Keymap.isModEvent(ev);

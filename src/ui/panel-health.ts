@@ -60,13 +60,12 @@ export class HealthTracker {
 			}
 		}
 		for (const { first, count } of marked.values()) {
-			const where = count > 1 ? `in ${count} places ` : "";
-			warnings.push({ term: first.text, message: `is marked as jargon ${where}but has no definition.`, path: first.path, line: first.line });
+			warnings.push({ term: first.text, kind: "undefined", count, path: first.path, line: first.line });
 		}
 		for (const conflict of this.conflicts()) {
 			const own = notePath === null ? conflict.definitions : conflict.definitions.filter((d) => d.path === notePath);
 			if (own.length === 0) continue;
-			warnings.push({ term: conflict.term, message: `has ${conflict.definitions.length} different definitions.`, path: own[0].path, line: own[0].line });
+			warnings.push({ term: conflict.term, kind: "conflict", count: conflict.definitions.length, path: own[0].path, line: own[0].line });
 		}
 		return warnings;
 	}

@@ -7,7 +7,8 @@
 import { highlightRuns, matchRanges, matchSnippet, type SearchQuery } from "../core/search";
 import type { TermDefinition } from "../core/types";
 import type { NoteGroup, PanelModel, QaItem, TalkGroup, TermItem } from "./panel-model";
-import { lineReference } from "../core/text";
+import { noteName } from "../core/text";
+import { t, tParts } from "../i18n";
 
 export type RowInfo =
 	| { kind: "section"; key: string; section: "qa" | "glossary" }
@@ -24,7 +25,9 @@ export type RowInfo =
 export interface HealthWarning {
 	/** The term the warning is about. */
 	term: string;
-	message: string;
+	/** Marked as jargon (`XYZ*`) without a definition, in `count` places; or `count` different definitions. */
+	kind: "undefined" | "conflict";
+	count: number;
 	/** Where to go to fix it. */
 	path?: string;
 	line?: number;
@@ -167,7 +170,7 @@ export class PanelRenderer {
 	private renderQa(parent: HTMLElement, model: PanelModel, options: RenderOptions): void {
 		const filtered = options.query !== null;
 		const open = this.isExpanded(QA_SECTION, true, options);
-		const children = this.sectionHeader(parent, QA_SECTION, "qa", "Questions and answers", countText(model.qaCount, model.qaTotal, filtered), open);
+		const children = this.sectionHeader(parent, QA_SECTION, "qa", t("panel.qaHeading"), countText(model.qaCount, model.qaTotal, filtered), open);
 		if (!open) {
 			children.remove();
 			return;
@@ -186,11 +189,11 @@ export class PanelRenderer {
 		const open = this.isExpanded(group.key, openByDefault, options);
 		const row = this.row(parent, { kind: "note", key: group.key, group }, 2, "cqg-panel-note", open);
 		row.createSpan({ cls: "cqg-panel-label", text: group.note.title });
-		row.createSpan({ cls: "cqg-panel-count", text: countText(group.count, group.total, filtered), attr: { "aria-label": `${group.count} questions` } });
+		row.createSpan({ cls: "cqg-panel-count", text: countText(group.count, group.total, filtered), attr: { "aria-label": t("panel.questionCount", { count: group.count }) } });
 		if (!open) return;
 		const children = parent.createDiv({ cls: "cqg-panel-children", attr: { role: "group" } });
 		if (group.talks.length === 0) {
-			children.createDiv({ cls: "cqg-panel-empty-inline", text: "No questions in this note yet. Write a question as \"Q. …\" followed by its answer as \"A. …\"." });
+			children.createDiv({ cls: "cqg-panel-empty-inline", text: t("panel.noQuestionsInNote") });
 			return;
 		}
 		const talksOpen = group.count <= (options.query ? AUTO_OPEN_MATCHES : AUTO_OPEN_QUESTIONS);
@@ -209,13 +212,13 @@ export class PanelRenderer {
 				appendHighlighted(speaker, group.talk.speaker, options.query);
 			}
 		} else {
-			label.setText("Before the first talk");
+			label.setText(t("panel.beforeFirstTalk"));
 		}
 		row.createSpan({ cls: "cqg-panel-count", text: countText(group.items.length, group.total, filtered) });
 		if (!open) return;
 		const children = parent.createDiv({ cls: "cqg-panel-children", attr: { role: "group" } });
 		if (group.items.length === 0) {
-			children.createDiv({ cls: "cqg-panel-empty-inline", text: "No questions recorded for this talk." });
+			children.createDiv({ cls: "cqg-panel-empty-inline", text: t("panel.noQuestionsForTalk") });
 			return;
 		}
 		const limit = Math.max(options.pageSize, options.pageLimits.get(group.key) ?? 0);
@@ -223,7 +226,7 @@ export class PanelRenderer {
 		for (const item of shown) this.renderQuestion(children, item, options);
 		if (shown.length < group.items.length) {
 			const more = this.row(children, { kind: "more", key: group.key }, 4, "cqg-panel-more");
-			more.setText(`Show ${Math.min(options.pageSize, group.items.length - shown.length)} more of ${group.items.length - shown.length}`);
+			more.setText(t("panel.showMore", { count: Math.min(options.pageSize, group.items.length - shown.length), rest: group.items.length - shown.length }));
 		}
 	}
 
@@ -256,7 +259,7 @@ export class PanelRenderer {
 	private renderGlossary(parent: HTMLElement, model: PanelModel, options: RenderOptions): void {
 		const filtered = options.query !== null;
 		const open = this.isExpanded(GLOSSARY_SECTION, true, options);
-		const children = this.sectionHeader(parent, GLOSSARY_SECTION, "glossary", "Glossary", countText(model.terms.length, model.termTotal, filtered), open);
+		const children = this.sectionHeader(parent, GLOSSARY_SECTION, "glossary", t("panel.glossaryHeading"), countText(model.terms.length, model.termTotal, filtered), open);
 		if (!open) {
 			children.remove();
 			return;
@@ -272,16 +275,20 @@ export class PanelRenderer {
 		if (shown.length < model.terms.length) {
 			const rest = model.terms.length - shown.length;
 			const more = this.row(children, { kind: "more", key: GLOSSARY_MORE }, 2, "cqg-panel-more");
-			more.setText(`Show ${Math.min(options.pageSize, rest)} more of ${rest} terms`);
+			more.setText(t("panel.showMoreTerms", { count: Math.min(options.pageSize, rest), rest }));
 		}
 	}
 
 	private renderWarnings(parent: HTMLElement, warnings: readonly HealthWarning[]): void {
-		const box = parent.createDiv({ cls: "cqg-panel-warnings", attr: { role: "group", "aria-label": "Glossary warnings" } });
+		const box = parent.createDiv({ cls: "cqg-panel-warnings", attr: { role: "group", "aria-label": t("panel.warnings") } });
 		for (const warning of warnings) {
 			const el = this.row(box, { kind: "warning", key: `warning:${warning.term}:${warning.path ?? ""}:${warning.line ?? 0}`, warning }, 2, "cqg-panel-warning");
-			el.createSpan({ cls: "cqg-panel-warning-term", text: warning.term });
-			el.appendText(` ${warning.message}`);
+			const key = warning.kind === "conflict" ? "panel.warnConflict" : warning.count > 1 ? "panel.warnUndefinedMany" : "panel.warnUndefined";
+			// The term is a value of the message (Korean puts its particle right after it), styled as a span.
+			for (const part of tParts(key, { term: warning.term, count: warning.count })) {
+				if (part.name === "term") el.createSpan({ cls: "cqg-panel-warning-term", text: part.text });
+				else el.appendText(part.text);
+			}
 		}
 	}
 
@@ -298,13 +305,13 @@ export class PanelRenderer {
 			appendHighlighted(aliasEl, aliases.join(", "), options.query);
 		}
 		if (foldable || new Set(term.record.definitions.map((d) => d.definition)).size > 1) {
-			row.createSpan({ cls: "cqg-panel-badge", text: `${term.definitions.length} definitions` });
+			row.createSpan({ cls: "cqg-panel-badge", text: t("panel.definitionCount", { count: term.definitions.length }) });
 		}
 		if (!open) return;
 		for (const definition of term.definitions) {
 			const def = this.row(parent, { kind: "definition", key: `${term.key}#${definition.path}:${definition.line}`, term, definition }, 3, "cqg-panel-definition");
 			appendHighlighted(def, definition.definition, options.query);
-			def.createSpan({ cls: "cqg-panel-source", text: lineReference(definition.path, definition.line) });
+			def.createSpan({ cls: "cqg-panel-source", text: t("panel.definitionSource", { note: noteName(definition.path), line: definition.line }) });
 		}
 	}
 
@@ -318,32 +325,26 @@ export class PanelRenderer {
 function qaEmptyText(model: PanelModel, options: RenderOptions): { title: string; hint: string } {
 	switch (options.emptyReason) {
 		case "indexing":
-			return { title: "Indexing conference notes…", hint: "Your notes appear here in a moment." };
+			return { title: t("panel.emptyIndexingTitle"), hint: t("panel.emptyIndexingHint") };
 		case "no-notes":
-			return {
-				title: "No conference notes yet",
-				hint: "Tag a note with #Conference (in its frontmatter tags or in the text) and its talks, questions and answers appear here. The tags to look for can be changed in the plugin settings.",
-			};
+			return { title: t("panel.emptyNoNotesTitle"), hint: t("panel.emptyNoNotesHint") };
 		case "no-active-note":
-			return { title: "No note is open", hint: "Open a conference note, or turn off \"Current note only\" to see every note." };
+			return { title: t("panel.emptyNoActiveTitle"), hint: t("panel.emptyNoActiveHint") };
 		case "not-conference-note":
-			return { title: "This note is not a conference note", hint: "Tag it with #Conference to index it, or turn off \"Current note only\" to see every note." };
+			return { title: t("panel.emptyNotConferenceTitle"), hint: t("panel.emptyNotConferenceHint") };
 		default:
 			break;
 	}
 	if (options.query && model.qaTotal > 0) {
-		return { title: `No questions match "${options.query.text.trim()}"`, hint: "Try fewer or other words, or clear the search." };
+		return { title: t("panel.emptyNoMatchTitle", { query: options.query.text.trim() }), hint: t("panel.emptyNoMatchHint") };
 	}
-	return { title: "No questions yet", hint: "Write a question as \"Q. …\" and its answer as \"A. …\" under a \"## Talk - Speaker\" heading." };
+	return { title: t("panel.emptyNoQuestionsTitle"), hint: t("panel.emptyNoQuestionsHint") };
 }
 
 function glossaryEmptyText(model: PanelModel, options: RenderOptions): { title: string; hint: string } {
-	if (options.emptyReason === "indexing") return { title: "Indexing…", hint: "Glossary entries appear here in a moment." };
+	if (options.emptyReason === "indexing") return { title: t("panel.glossaryIndexingTitle"), hint: t("panel.glossaryIndexingHint") };
 	if (options.query && model.termTotal > 0) {
-		return { title: `No terms match "${options.query.text.trim()}"`, hint: "Try fewer or other words, or clear the search." };
+		return { title: t("panel.glossaryNoMatchTitle", { query: options.query.text.trim() }), hint: t("panel.emptyNoMatchHint") };
 	}
-	return {
-		title: "No glossary entries yet",
-		hint: "Explain a term with a blockquote: a first line \"> Term (Alias)\" and the definition on the next \"> …\" line.",
-	};
+	return { title: t("panel.glossaryEmptyTitle"), hint: t("panel.glossaryEmptyHint") };
 }

@@ -9,93 +9,83 @@
  * (at once when the tab closes); the store then tells the index to re-run.
  */
 import { debounce, Notice, PluginSettingTab, Setting, type App, type Debouncer, type Plugin, type SettingDefinitionItem, type SettingGroupItem } from "obsidian";
-import { checkExportFolder, exportFolderMessage } from "../core/export";
+import { checkExportFolder } from "../core/export";
+import { exportFolderText } from "../obsidian/export-writer";
 import { DEFAULT_SETTINGS, mergeSettings, type PluginSettings } from "../core/settings";
 import type { ConferenceIndex } from "../obsidian/conference-index";
 import type { SettingsStore } from "../obsidian/settings-store";
 import { ConfirmModal } from "./confirm-modal";
+import { t, type PlainKey } from "../i18n";
 
 type ListKey = "tags" | "excludedFolders" | "glossaryFolders" | "glossaryTags";
 type ToggleKey = { [K in keyof PluginSettings]: PluginSettings[K] extends boolean ? K : never }[keyof PluginSettings];
-type ChoiceKey = "decorateMentions" | "underlineStyle";
+type ChoiceKey = "decorateMentions" | "underlineStyle" | "language";
 
+/** Texts are message keys (src/i18n), looked up when the tab renders, so they follow the language. */
 type Row =
-	| { kind: "heading"; name: string }
-	| { kind: "list"; key: ListKey; name: string; desc: string; placeholder: string; format: "tags" | "folders" }
-	| { kind: "toggle"; key: ToggleKey; name: string; desc: string }
-	| { kind: "choice"; key: ChoiceKey; name: string; desc: string; options: Record<string, string> }
-	| { kind: "text"; key: "exportFolder"; name: string; desc: string; placeholder: string }
+	| { kind: "heading"; name: PlainKey }
+	| { kind: "list"; key: ListKey; name: PlainKey; desc: PlainKey; placeholder: PlainKey | null; format: "tags" | "folders" }
+	| { kind: "toggle"; key: ToggleKey; name: PlainKey; desc: PlainKey }
+	| { kind: "choice"; key: ChoiceKey; name: PlainKey; desc: PlainKey; options: Record<string, PlainKey> }
+	| { kind: "text"; key: "exportFolder"; name: PlainKey; desc: PlainKey; placeholder: PlainKey }
 	| { kind: "status" }
 	| { kind: "restore" };
 
 /** Every setting, in order. Each PluginSettings key appears exactly once (a test checks it). */
 export const SETTING_ROWS: readonly Row[] = [
-	{ kind: "heading", name: "Conference notes" },
-	{
-		kind: "list",
-		key: "tags",
-		name: "Tags to index",
-		desc: "Notes with any of these tags are read as conference notes. Case does not matter and nested tags count (conference/2025 for Conference). Separate tags with commas or new lines.",
-		placeholder: DEFAULT_SETTINGS.tags.join(", "),
-		format: "tags",
-	},
-	{
-		kind: "list",
-		key: "excludedFolders",
-		name: "Folders to exclude",
-		desc: "Notes in these folders and their subfolders are never indexed, even when tagged. One folder path per line (or separated by commas), for example Templates.",
-		placeholder: "Templates",
-		format: "folders",
-	},
+	{ kind: "heading", name: "settings.conferenceNotes" },
+	// The tags' placeholder is the default tag list itself (null: no message).
+	{ kind: "list", key: "tags", name: "settings.tags.name", desc: "settings.tags.desc", placeholder: null, format: "tags" },
+	{ kind: "list", key: "excludedFolders", name: "settings.excludedFolders.name", desc: "settings.excludedFolders.desc", placeholder: "settings.excludedFolders.placeholder", format: "folders" },
 	{ kind: "status" },
-	{ kind: "heading", name: "Glossary sources" },
-	{
-		kind: "list",
-		key: "glossaryFolders",
-		name: "Glossary folders",
-		desc: "Glossary entries of every note in these folders join the glossary, without the notes being listed as conference notes. One folder path per line.",
-		placeholder: "Glossary",
-		format: "folders",
-	},
-	{
-		kind: "list",
-		key: "glossaryTags",
-		name: "Glossary tags",
-		desc: "Glossary entries of notes with any of these tags join the glossary too. Separate tags with commas or new lines.",
-		placeholder: "glossary",
-		format: "tags",
-	},
-	{ kind: "heading", name: "Side panel" },
-	{ kind: "toggle", key: "currentNoteOnly", name: "Current note only", desc: "Show only the note you are looking at. The switch at the top of the panel changes this too." },
-	{ kind: "toggle", key: "expandAnswers", name: "Expand answers", desc: "Show every answer under its question. When off, an answer opens when you expand its question." },
-	{ kind: "heading", name: "Hover previews" },
-	{ kind: "toggle", key: "hoverReadingView", name: "In reading view", desc: "Show a term's definition when you hover over it in reading view." },
-	{ kind: "toggle", key: "hoverLivePreview", name: "In live preview", desc: "Show a term's definition when you hover over it while editing in live preview." },
-	{ kind: "toggle", key: "hoverSourceMode", name: "In source mode", desc: "Show a term's definition when you hover over it while editing in source mode." },
-	{
-		kind: "toggle",
-		key: "hoverRequireModifier",
-		name: "Require Ctrl or Cmd",
-		desc: "Show a preview only while Ctrl (Cmd on macOS) is held, like page previews of links. On phones and tablets a tap opens the preview.",
-	},
+	{ kind: "heading", name: "settings.glossarySources" },
+	{ kind: "list", key: "glossaryFolders", name: "settings.glossaryFolders.name", desc: "settings.glossaryFolders.desc", placeholder: "settings.glossaryFolders.placeholder", format: "folders" },
+	{ kind: "list", key: "glossaryTags", name: "settings.glossaryTags.name", desc: "settings.glossaryTags.desc", placeholder: "settings.glossaryTags.placeholder", format: "tags" },
+	{ kind: "heading", name: "settings.sidePanel" },
+	{ kind: "toggle", key: "currentNoteOnly", name: "settings.currentNoteOnly.name", desc: "settings.currentNoteOnly.desc" },
+	{ kind: "toggle", key: "expandAnswers", name: "settings.expandAnswers.name", desc: "settings.expandAnswers.desc" },
+	{ kind: "heading", name: "settings.hoverPreviews" },
+	{ kind: "toggle", key: "hoverReadingView", name: "settings.hoverReadingView.name", desc: "settings.hoverReadingView.desc" },
+	{ kind: "toggle", key: "hoverLivePreview", name: "settings.hoverLivePreview.name", desc: "settings.hoverLivePreview.desc" },
+	{ kind: "toggle", key: "hoverSourceMode", name: "settings.hoverSourceMode.name", desc: "settings.hoverSourceMode.desc" },
+	{ kind: "toggle", key: "hoverRequireModifier", name: "settings.hoverRequireModifier.name", desc: "settings.hoverRequireModifier.desc" },
 	{
 		kind: "choice",
 		key: "decorateMentions",
-		name: "Terms to underline",
-		desc: "Which mentions of glossary terms are marked in your notes: every mention, or only jargon marked with an asterisk.",
-		options: { all: "Every mention", marked: "Only marked jargon" },
+		name: "settings.decorateMentions.name",
+		desc: "settings.decorateMentions.desc",
+		options: { all: "settings.decorateMentions.all", marked: "settings.decorateMentions.marked" },
 	},
 	{
 		kind: "choice",
 		key: "underlineStyle",
-		name: "Underline style",
-		desc: "How marked mentions look. Without an underline, terms still show their preview on hover.",
-		options: { dotted: "Dotted", none: "None" },
+		name: "settings.underlineStyle.name",
+		desc: "settings.underlineStyle.desc",
+		options: { dotted: "settings.underlineStyle.dotted", none: "settings.underlineStyle.none" },
 	},
-	{ kind: "heading", name: "Export" },
-	{ kind: "text", key: "exportFolder", name: "Export folder", desc: "Where exported digests and files are written: a folder inside the vault, such as Exports (no .. and no absolute path). Leave empty for the vault root.", placeholder: "Exports" },
+	{ kind: "heading", name: "settings.export" },
+	{ kind: "text", key: "exportFolder", name: "settings.exportFolder.name", desc: "settings.exportFolder.desc", placeholder: "settings.exportFolder.placeholder" },
+	{ kind: "heading", name: "settings.language" },
+	{
+		kind: "choice",
+		key: "language",
+		name: "settings.language.name",
+		desc: "settings.language.desc",
+		options: { auto: "settings.language.auto", en: "settings.language.en", ko: "settings.language.ko" },
+	},
 	{ kind: "restore" },
 ];
+
+/** A choice's options in the current language. */
+function optionTexts(options: Record<string, PlainKey>): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [value, key] of Object.entries(options)) out[value] = t(key);
+	return out;
+}
+
+function listPlaceholder(row: Extract<Row, { kind: "list" }>): string {
+	return row.placeholder === null ? DEFAULT_SETTINGS.tags.join(", ") : t(row.placeholder);
+}
 
 const TYPING_DELAY_MS = 600;
 
@@ -170,7 +160,7 @@ export class ConferenceSettingTab extends PluginSettingTab {
 		for (const row of SETTING_ROWS) {
 			if (row.kind === "heading") {
 				items = [];
-				groups.push({ type: "group", heading: row.name, items });
+				groups.push({ type: "group", heading: t(row.name), items });
 				continue;
 			}
 			const definition = this.definitionOf(row);
@@ -217,10 +207,12 @@ export class ConferenceSettingTab extends PluginSettingTab {
 			const raw = typeof value === "string" ? value : "";
 			const checked = checkExportFolder(raw);
 			if (checked.ok) await this.settings.update({ exportFolder: checked.folder });
-			else new Notice(`${exportFolderMessage(checked.problem, raw)} The export folder stays “${this.settings.current.exportFolder || "/"}”.`);
+			else new Notice(t("export.folderKept", { reason: exportFolderText(checked.problem, raw), folder: this.settings.current.exportFolder || "/" }));
 		} else if (key in DEFAULT_SETTINGS) {
 			// The store's mergeSettings drops values of the wrong type or outside a choice's options.
 			await this.settings.update({ [key]: value });
+			// A new interface language: the tab shows itself again in it.
+			if (key === "language") this.refresh();
 		}
 	}
 
@@ -247,14 +239,14 @@ export class ConferenceSettingTab extends PluginSettingTab {
 			const setting = new Setting(containerEl);
 			switch (row.kind) {
 				case "heading":
-					setting.setName(row.name).setHeading();
+					setting.setName(t(row.name)).setHeading();
 					break;
 				case "list":
 					setting
-						.setName(row.name)
-						.setDesc(row.desc)
+						.setName(t(row.name))
+						.setDesc(t(row.desc))
 						.addTextArea((area) => {
-							area.setPlaceholder(row.placeholder)
+							area.setPlaceholder(listPlaceholder(row))
 								.setValue(String(this.getControlValue(row.key)))
 								.onChange((text) => this.setControlValue(row.key, text));
 							area.inputEl.rows = 3;
@@ -263,28 +255,28 @@ export class ConferenceSettingTab extends PluginSettingTab {
 					break;
 				case "toggle":
 					setting
-						.setName(row.name)
-						.setDesc(row.desc)
+						.setName(t(row.name))
+						.setDesc(t(row.desc))
 						.addToggle((toggle) => toggle.setValue(this.settings.current[row.key]).onChange((on) => this.setControlValue(row.key, on)));
 					break;
 				case "choice":
 					setting
-						.setName(row.name)
-						.setDesc(row.desc)
+						.setName(t(row.name))
+						.setDesc(t(row.desc))
 						.addDropdown((dropdown) =>
 							dropdown
-								.addOptions(row.options)
+								.addOptions(optionTexts(row.options))
 								.setValue(this.settings.current[row.key])
 								.onChange((value) => this.setControlValue(row.key, value)),
 						);
 					break;
 				case "text":
 					setting
-						.setName(row.name)
-						.setDesc(row.desc)
+						.setName(t(row.name))
+						.setDesc(t(row.desc))
 						.addText((text) =>
 							text
-								.setPlaceholder(row.placeholder)
+								.setPlaceholder(t(row.placeholder))
 								.setValue(this.settings.current[row.key])
 								.onChange((value) => this.setControlValue(row.key, value)),
 						);
@@ -302,41 +294,39 @@ export class ConferenceSettingTab extends PluginSettingTab {
 	private definitionOf(row: Exclude<Row, { kind: "heading" }>): SettingGroupItem {
 		switch (row.kind) {
 			case "list":
-				return { name: row.name, desc: row.desc, control: { type: "textarea", key: row.key, placeholder: row.placeholder, rows: 3 } };
+				return { name: t(row.name), desc: t(row.desc), control: { type: "textarea", key: row.key, placeholder: listPlaceholder(row), rows: 3 } };
 			case "toggle":
-				return { name: row.name, desc: row.desc, control: { type: "toggle", key: row.key } };
+				return { name: t(row.name), desc: t(row.desc), control: { type: "toggle", key: row.key } };
 			case "choice":
-				return { name: row.name, desc: row.desc, control: { type: "dropdown", key: row.key, options: row.options } };
+				return { name: t(row.name), desc: t(row.desc), control: { type: "dropdown", key: row.key, options: optionTexts(row.options) } };
 			case "text":
-				return { name: row.name, desc: row.desc, control: { type: "text", key: row.key, placeholder: row.placeholder } };
+				return { name: t(row.name), desc: t(row.desc), control: { type: "text", key: row.key, placeholder: t(row.placeholder) } };
 			case "status":
-				return { name: "Index", desc: this.statusText(), render: (setting) => this.renderStatus(setting) };
+				return { name: t("settings.index.name"), desc: this.statusText(), render: (setting) => this.renderStatus(setting) };
 			case "restore":
-				return { name: "Restore defaults", desc: "Put every setting of this plugin back to its default value.", render: (setting) => this.renderRestore(setting) };
+				return { name: t("settings.restore.name"), desc: t("settings.restore.desc"), render: (setting) => this.renderRestore(setting) };
 		}
 	}
 
 	private statusText(): string {
-		if (!this.index.ready) return "Indexing…";
-		const notes = this.index.notes().length;
-		const terms = this.index.terms.size;
-		return `${notes} conference ${notes === 1 ? "note" : "notes"} and ${terms} glossary ${terms === 1 ? "term" : "terms"} indexed.`;
+		if (!this.index.ready) return t("settings.index.indexing");
+		return t("settings.index.status", { notes: this.index.notes().length, terms: this.index.terms.size });
 	}
 
 	private renderStatus(setting: Setting): void {
 		this.statusSetting = setting;
 		setting
-			.setName("Index")
+			.setName(t("settings.index.name"))
 			.setDesc(this.statusText())
 			.addButton((button) =>
 				button
-					.setButtonText("Re-index now")
-					.setTooltip("Read every note again with the settings above")
+					.setButtonText(t("settings.index.button"))
+					.setTooltip(t("settings.index.tooltip"))
 					.onClick(async () => {
 						this.flushTyping();
 						button.setDisabled(true);
 						this.reindexing = true;
-						setting.setDesc("Indexing…");
+						setting.setDesc(t("settings.index.indexing"));
 						try {
 							await this.index.reindexAll();
 						} finally {
@@ -361,14 +351,14 @@ export class ConferenceSettingTab extends PluginSettingTab {
 
 	private renderRestore(setting: Setting): void {
 		setting
-			.setName("Restore defaults")
-			.setDesc("Put every setting of this plugin back to its default value.")
+			.setName(t("settings.restore.name"))
+			.setDesc(t("settings.restore.desc"))
 			.addButton((button) =>
-				button.setButtonText("Restore defaults").onClick(() => {
+				button.setButtonText(t("settings.restore.button")).onClick(() => {
 					new ConfirmModal(this.app, {
-						title: "Restore default settings?",
-						message: "Every setting of this plugin goes back to its default value: the tags and folders to index, the glossary sources, the panel, hover and export settings. Your notes are not changed.",
-						confirm: "Restore defaults",
+						title: t("settings.restore.confirmTitle"),
+						message: t("settings.restore.confirmMessage"),
+						confirm: t("settings.restore.button"),
 						onConfirm: () => void this.restoreDefaults(),
 					}).open();
 				}),

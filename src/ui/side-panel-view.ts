@@ -23,6 +23,7 @@ import { definitionToMarkdown, noteToMarkdown, qaToMarkdown, talkToMarkdown, ter
 import { buildPanelModel, type PanelModel } from "./panel-model";
 import { HealthTracker } from "./panel-health";
 import { GLOSSARY_MORE, PanelRenderer, type EmptyReason, type RowInfo } from "./panel-render";
+import { t } from "../i18n";
 
 export const VIEW_TYPE_CONFERENCE_PANEL = "cqg-conference-panel";
 const ICON = "message-square";
@@ -36,6 +37,8 @@ export class ConferencePanelView extends ItemView {
 	private bodyEl!: HTMLElement;
 	private searchEl!: HTMLInputElement;
 	private currentToggleEl!: HTMLInputElement;
+	private currentLabelEl!: HTMLElement;
+	private clearEl!: HTMLElement;
 	private query: SearchQuery | null = null;
 	private readonly expanded = new Set<string>();
 	private readonly collapsed = new Set<string>();
@@ -62,7 +65,7 @@ export class ConferencePanelView extends ItemView {
 	}
 
 	getDisplayText(): string {
-		return "Conference panel";
+		return t("panel.title");
 	}
 
 	getIcon(): string {
@@ -79,7 +82,7 @@ export class ConferencePanelView extends ItemView {
 		this.contentEl.empty();
 		this.contentEl.addClass("cqg-panel");
 		this.buildToolbar(this.contentEl.createDiv({ cls: "cqg-panel-toolbar" }));
-		this.bodyEl = this.contentEl.createDiv({ cls: "cqg-panel-body", attr: { role: "tree", "aria-label": "Conference notes and glossary" } });
+		this.bodyEl = this.contentEl.createDiv({ cls: "cqg-panel-body", attr: { role: "tree", "aria-label": t("panel.treeLabel") } });
 
 		this.registerDomEvent(this.bodyEl, "click", (evt) => this.onClick(evt));
 		this.registerDomEvent(this.bodyEl, "keydown", (evt) => this.onKeyDown(evt));
@@ -103,10 +106,11 @@ export class ConferencePanelView extends ItemView {
 		this.registerEvent(
 			this.settings.on("changed", (keys) => {
 				if (keys.includes("currentNoteOnly")) this.currentToggleEl.checked = this.settings.current.currentNoteOnly;
-				if (keys.includes("currentNoteOnly") || keys.includes("expandAnswers")) this.render();
+				if (keys.includes("language")) this.relabel();
+				if (keys.includes("currentNoteOnly") || keys.includes("expandAnswers") || keys.includes("language")) this.render();
 			}),
 		);
-		this.addAction("chevrons-down-up", "Collapse all", () => this.collapseAll());
+		this.addAction("chevrons-down-up", t("panel.collapseAll"), () => this.collapseAll());
 		this.render();
 		this.health.refresh();
 	}
@@ -178,10 +182,11 @@ export class ConferencePanelView extends ItemView {
 		const search = toolbar.createDiv({ cls: "search-input-container cqg-panel-search" });
 		this.searchEl = search.createEl("input", {
 			type: "search",
-			placeholder: "Search questions, answers and terms…",
-			attr: { "aria-label": "Search questions, answers and terms", spellcheck: "false", enterkeyhint: "search" },
+			placeholder: t("panel.searchPlaceholder"),
+			attr: { "aria-label": t("panel.searchLabel"), spellcheck: "false", enterkeyhint: "search" },
 		});
-		const clear = search.createDiv({ cls: "search-input-clear-button", attr: { "aria-label": "Clear search", role: "button" } });
+		const clear = search.createDiv({ cls: "search-input-clear-button", attr: { "aria-label": t("panel.clearSearch"), role: "button" } });
+		this.clearEl = clear;
 		this.registerDomEvent(clear, "click", () => {
 			this.setQuery("");
 			this.searchEl.focus();
@@ -204,10 +209,19 @@ export class ConferencePanelView extends ItemView {
 		const label = toolbar.createEl("label", { cls: "cqg-panel-current" });
 		this.currentToggleEl = label.createEl("input", { type: "checkbox" });
 		this.currentToggleEl.checked = this.settings.current.currentNoteOnly;
-		label.appendText("Current note only");
+		this.currentLabelEl = label.createSpan({ text: t("panel.currentNoteOnly") });
 		this.registerDomEvent(this.currentToggleEl, "change", () => {
 			void this.settings.update({ currentNoteOnly: this.currentToggleEl.checked });
 		});
+	}
+
+	/** Shows the toolbar's texts in the current language (after the language setting changed). */
+	private relabel(): void {
+		this.searchEl.placeholder = t("panel.searchPlaceholder");
+		this.searchEl.setAttr("aria-label", t("panel.searchLabel"));
+		this.clearEl.setAttr("aria-label", t("panel.clearSearch"));
+		this.currentLabelEl.setText(t("panel.currentNoteOnly"));
+		this.bodyEl.setAttr("aria-label", t("panel.treeLabel"));
 	}
 
 	private dropRenderScope(): void {
@@ -427,25 +441,25 @@ export class ConferencePanelView extends ItemView {
 		switch (info.kind) {
 			case "question":
 			case "answer":
-				copy("Copy Q&A as Markdown", () => qaToMarkdown(info.item.pair));
-				copy("Copy question", () => info.item.pair.question);
-				open("Open in new tab", info.item.note.path, info.kind === "answer" ? info.item.pair.answerLine : info.item.pair.line);
+				copy(t("menu.copyQa"), () => qaToMarkdown(info.item.pair));
+				copy(t("menu.copyQuestion"), () => info.item.pair.question);
+				open(t("menu.openInNewTab"), info.item.note.path, info.kind === "answer" ? info.item.pair.answerLine : info.item.pair.line);
 				break;
 			case "talk":
-				copy("Copy talk Q&A as Markdown", () => talkToMarkdown(info.note.note, info.group.talk));
-				if (info.group.talk) open("Open in new tab", info.note.note.path, info.group.talk.line);
+				copy(t("menu.copyTalk"), () => talkToMarkdown(info.note.note, info.group.talk));
+				if (info.group.talk) open(t("menu.openInNewTab"), info.note.note.path, info.group.talk.line);
 				break;
 			case "note":
-				copy("Copy note Q&A as Markdown", () => noteToMarkdown(info.group.note));
-				open("Open in new tab", info.group.note.path, 1);
+				copy(t("menu.copyNote"), () => noteToMarkdown(info.group.note));
+				open(t("menu.openInNewTab"), info.group.note.path, 1);
 				break;
 			case "term":
-				copy("Copy entry as Markdown", () => termToMarkdown(info.term.definitions));
-				if (info.term.definitions[0]) open("Open in new tab", info.term.definitions[0].path, info.term.definitions[0].line);
+				copy(t("menu.copyEntry"), () => termToMarkdown(info.term.definitions));
+				if (info.term.definitions[0]) open(t("menu.openInNewTab"), info.term.definitions[0].path, info.term.definitions[0].line);
 				break;
 			case "definition":
-				copy("Copy entry as Markdown", () => definitionToMarkdown(info.definition));
-				open("Open in new tab", info.definition.path, info.definition.line);
+				copy(t("menu.copyEntry"), () => definitionToMarkdown(info.definition));
+				open(t("menu.openInNewTab"), info.definition.path, info.definition.line);
 				break;
 			default:
 				return;
@@ -460,9 +474,9 @@ export class ConferencePanelView extends ItemView {
 	private async copy(markdown: string): Promise<void> {
 		try {
 			await navigator.clipboard.writeText(markdown);
-			new Notice("Copied to the clipboard.");
+			new Notice(t("notice.copied"));
 		} catch {
-			new Notice("Could not copy to the clipboard.");
+			new Notice(t("notice.copyFailed"));
 		}
 	}
 }
@@ -495,6 +509,6 @@ export async function openConferencePanel(app: App): Promise<void> {
 /** Registers the panel's view, ribbon icon and "Open conference panel" command. */
 export function registerSidePanel(plugin: Plugin, index: ConferenceIndex, settings: SettingsStore): void {
 	plugin.registerView(VIEW_TYPE_CONFERENCE_PANEL, (leaf) => new ConferencePanelView(leaf, index, settings));
-	plugin.addRibbonIcon(ICON, "Open conference panel", () => void openConferencePanel(plugin.app));
-	plugin.addCommand({ id: "open-panel", name: "Open conference panel", callback: () => void openConferencePanel(plugin.app) });
+	plugin.addRibbonIcon(ICON, t("ribbon.openPanel"), () => void openConferencePanel(plugin.app));
+	plugin.addCommand({ id: "open-panel", name: t("command.openPanel"), callback: () => void openConferencePanel(plugin.app) });
 }

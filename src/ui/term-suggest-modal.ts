@@ -8,6 +8,7 @@ import { fuzzyFilter, prepareTarget, type FuzzyMatch, type PreparedTarget } from
 import type { TermRecord } from "../core/types";
 import { preview, renderHighlighted } from "./definition-pick-modal";
 import { noteName } from "../core/text";
+import { t } from "../i18n";
 
 export interface TermSuggestion {
 	record: TermRecord;
@@ -38,12 +39,12 @@ export class TermSuggestModal extends SuggestModal<TermSuggestion> {
 		super(app);
 		this.candidates = records.map((record) => ({ record, targets: record.names.map(prepareTarget) }));
 		this.limit = 200;
-		this.emptyStateText = "No term matches.";
-		this.setPlaceholder("Search terms and aliases…");
+		this.emptyStateText = t("suggest.empty");
+		this.setPlaceholder(t("suggest.placeholder"));
 		this.setInstructions([
-			{ command: "↑↓", purpose: "to navigate" },
-			{ command: "↵", purpose: "to insert the definition" },
-			{ command: "esc", purpose: "to dismiss" },
+			{ command: "↑↓", purpose: t("suggest.navigate") },
+			{ command: "↵", purpose: t("suggest.insert") },
+			{ command: "esc", purpose: t("suggest.dismiss") },
 		]);
 	}
 
@@ -81,7 +82,7 @@ export class TermSuggestModal extends SuggestModal<TermSuggestion> {
 		const aux = el.createDiv({ cls: "suggestion-aux" });
 		const sources = new Set(record.definitions.map((d) => d.path));
 		const where = first ? noteName(first.path) : "";
-		const more = record.definitions.length > 1 ? ` · ${record.definitions.length} definitions` : "";
+		const more = record.definitions.length > 1 ? ` · ${t("suggest.definitions", { count: record.definitions.length })}` : "";
 		aux.createSpan({ cls: "cqg-term-suggestion-source", text: `${where}${sources.size > 1 ? ` +${sources.size - 1}` : ""}${more}` });
 	}
 

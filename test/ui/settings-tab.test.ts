@@ -55,7 +55,7 @@ describe("settings tab", () => {
 		expect(keys.sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
 		const { tab } = await setup();
 		const headings = Array.from(tab.containerEl.querySelectorAll(".setting-item-heading .setting-item-name")).map((el) => el.textContent);
-		expect(headings).toEqual(["Conference notes", "Glossary sources", "Side panel", "Hover previews", "Export"]);
+		expect(headings).toEqual(["Conference notes", "Glossary sources", "Side panel", "Hover previews", "Export", "Language"]);
 		for (const name of tab.containerEl.querySelectorAll(".setting-item-name")) {
 			const text = name.textContent ?? "";
 			// Sentence case: a capital first letter, no Title Case words after it (Ctrl and Cmd are names).
@@ -71,7 +71,7 @@ describe("settings tab", () => {
 		const { tab } = await setup();
 		const items = tab.getSettingDefinitions();
 		const groups = items.filter((i): i is SettingDefinitionGroup => "type" in i && i.type === "group");
-		expect(groups.map((g) => g.heading)).toEqual(["Conference notes", "Glossary sources", "Side panel", "Hover previews", "Export"]);
+		expect(groups.map((g) => g.heading)).toEqual(["Conference notes", "Glossary sources", "Side panel", "Hover previews", "Export", "Language"]);
 		const controlKeys = groups.flatMap((g) => g.items ?? []).flatMap((i) => ("control" in i && i.control ? [i.control.key] : []));
 		expect(controlKeys.sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
 		expect(tab.getControlValue("tags")).toBe("Conference");

@@ -220,3 +220,21 @@ export function normalizePath(path: string): string {
 	if (p === "") p = "/";
 	return p.replace(/[\u00A0\u202F]/g, " ").normalize("NFC");
 }
+
+/**
+ * Obsidian's interface language (1.8.7+): the code chosen in Settings → General → Language, which
+ * Obsidian keeps in localStorage under `language`; English ("en") when none was chosen.
+ */
+export function getLanguage(): string {
+	return (typeof localStorage === "undefined" ? null : localStorage.getItem("language")) ?? "en";
+}
+
+/**
+ * The part of Obsidian's bundled moment the plugin reads: `moment.locale()`, which Obsidian sets to its
+ * interface language at startup (how plugins learnt the language before `getLanguage()`).
+ */
+export const moment = {
+	locale(): string {
+		return getLanguage();
+	},
+};

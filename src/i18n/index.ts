@@ -1,0 +1,114 @@
+/**
+ * The plugin's texts in the user's language: `t(key, vars)` looks a message up in the active table
+ * (en.ts or ko.ts) and fills it in (format.ts). The language is chosen once when the plugin loads
+ * (`applyLanguage` from main.ts): Obsidian's language, or the plugin's "Interface language" setting.
+ * Korean for `ko`, English for everything else. Every view reads `t` when it renders.
+ */
+import * as obsidian from "obsidian";
+import type { EventRef, Plugin } from "obsidian";
+import { en, type MessageKey, type MessageTable } from "./en";
+import { format, formatParts, type MessagePart, type Placeholders } from "./format";
+import { ko } from "./ko";
+
+export type { MessageKey } from "./en";
+export type { MessagePart } from "./format";
+
+export type Language = "en" | "ko";
+/** The setting: follow Obsidian, or a fixed language. */
+export type LanguageChoice = "auto" | Language;
+
+const TABLES: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = { en, ko };
+
+let active: Language = "en";
+
+/**
+ * Where Obsidian tells its language: `getLanguage()` from 1.8.7 on; before, the locale Obsidian gives
+ * moment at startup (its language code, "en" by default).
+ */
+export interface LanguageSources {
+	getLanguage?: () => string;
+	momentLocale?: () => string;
+}
+
+function obsidianSources(): LanguageSources {
+	const api = obsidian as unknown as { getLanguage?: unknown; moment?: { locale?: unknown } };
+	const locale = api.moment?.locale;
+	return {
+		getLanguage: typeof api.getLanguage === "function" ? (api.getLanguage as () => string) : undefined,
+		momentLocale: typeof locale === "function" ? () => String((locale as () => string).call(api.moment)) : undefined,
+	};
+}
+
+/** Obsidian's interface language code (`en`, `ko`, `zh-TW`…), or "en" when it cannot be read. */
+export function obsidianLanguage(sources: LanguageSources = obsidianSources()): string {
+	try {
+		if (sources.getLanguage) return sources.getLanguage() || "en";
+		return sources.momentLocale?.() || "en";
+	} catch {
+		return "en";
+	}
+}
+
+/** The plugin's language for a setting and Obsidian's language code: Korean for `ko` (and `ko-KR`), else English. */
+export function resolveLanguage(choice: LanguageChoice, obsidianCode: string): Language {
+	if (choice === "en" || choice === "ko") return choice;
+	return /^ko(?:[-_]|$)/i.test(obsidianCode) ? "ko" : "en";
+}
+
+/** Chooses the active language (once at load, and when the setting changes). Returns it. */
+export function applyLanguage(choice: LanguageChoice = "auto", sources?: LanguageSources): Language {
+	active = resolveLanguage(choice, obsidianLanguage(sources));
+	return active;
+}
+
+/** The active language. */
+export function currentLanguage(): Language {
+	return active;
+}
+
+/** Keys of messages without placeholders (tables of labels hold these). */
+export type PlainKey = { [K in MessageKey]: [Placeholders<MessageTable[K]>] extends [never] ? K : never }[MessageKey];
+
+type VarsFor<K extends MessageKey> = [Placeholders<MessageTable[K]>] extends [never] ? [] : [Readonly<Record<Placeholders<MessageTable[K]>, string | number>>];
+
+/** The message `key` in the active language, with its placeholders filled in. */
+export function t<K extends MessageKey>(key: K, ...vars: VarsFor<K>): string {
+	return format(TABLES[active][key], vars[0]);
+}
+
+/** The same as parts, so a view can style the values (a term in a warning) without building sentences. */
+export function tParts<K extends MessageKey>(key: K, ...vars: VarsFor<K>): MessagePart[] {
+	return formatParts(TABLES[active][key], vars[0]);
+}
+
+/** A message in a given language (tests, and the export writer's file texts). */
+export function tIn<K extends MessageKey>(language: Language, key: K, ...vars: VarsFor<K>): string {
+	return format(TABLES[language][key], vars[0]);
+}
+
+/** The tables, for tests. */
+export const MESSAGE_TABLES = TABLES;
+
+/** What `registerLanguage` reads: the settings store (or anything like it). */
+export interface LanguageSettings {
+	readonly current: { readonly language: LanguageChoice };
+	on(name: "changed", callback: (keys: string[]) => void): EventRef;
+}
+
+/**
+ * Chooses the language at load (Obsidian's, or the setting's) and again when the setting changes. Views
+ * that listen to the settings re-render in the new language; command names keep theirs until the plugin
+ * reloads (Obsidian reads them once).
+ */
+export function registerLanguage(plugin: Plugin, settings: LanguageSettings, sources?: LanguageSources): Language {
+	const language = applyLanguage(settings.current.language, sources);
+	plugin.registerEvent(
+		settings.on("changed", (keys) => {
+			if (keys.includes("language")) applyLanguage(settings.current.language, sources);
+		}),
+	);
+	plugin.register(() => {
+		active = "en";
+	});
+	return language;
+}
