@@ -96,7 +96,7 @@ function scan(file: string): Finding[] {
 	const visit = (node: ts.Node, method: string | null): void => {
 		if (ts.isCallExpression(node)) {
 			const callee = nameOf(node.expression);
-			const positions = callee && Object.hasOwn(CALL_SINKS, callee) ? CALL_SINKS[callee] : undefined;
+			const positions = callee && Object.prototype.hasOwnProperty.call(CALL_SINKS, callee) ? CALL_SINKS[callee] : undefined;
 			if (positions) for (const i of positions) if (node.arguments[i]) report(node, `${callee}()`, node.arguments[i]);
 		}
 		if (ts.isNewExpression(node) && nameOf(node.expression) === "Notice" && node.arguments?.[0]) report(node, "new Notice()", node.arguments[0]);

@@ -14,6 +14,8 @@ export interface HostConfig {
 	theme?: "light" | "dark";
 	/** The plugin's data.json before it loads (its settings). */
 	pluginData?: unknown;
+	/** Obsidian's interface language (`ko`, `en`…), stored as Obsidian stores it before the plugin loads. */
+	language?: string;
 	/** Show the person-facing toolbar and file list (npm run preview). */
 	preview?: boolean;
 }

@@ -61,6 +61,8 @@ export interface HostApi {
 	/** Writes a note as if changed on disk (modify or create). */
 	writeFile(path: string, text: string): Promise<void>;
 	unloadPlugin(): void;
+	/** Opens the plugin's settings tab (as Settings → the plugin does). */
+	openSettings(): void;
 }
 
 /** The page's `__host` slot (typed here rather than on Window, so the plugin's sources never see it). */
@@ -180,6 +182,7 @@ async function start(): Promise<void> {
 			if (file instanceof TFile) await app.vault.modify(file, text);
 			else await app.vault.create(path, text);
 		},
+		openSettings: () => openSettings(app),
 		unloadPlugin: () => {
 			api.plugin?.unload();
 			app.workspace.updateOptions();
@@ -196,6 +199,8 @@ async function start(): Promise<void> {
 	for (const file of config.files) app.metadataCache.seed(file.path, file.text);
 	if (config.pluginData !== undefined) app.pluginData.set(manifest.id, JSON.stringify(config.pluginData));
 
+	// Obsidian keeps its language in localStorage; plugins read it (getLanguage) when they load.
+	if (config.language) window.localStorage.setItem("language", config.language);
 	const loaded = await loadPlugin(app, manifest, source);
 	api.plugin = loaded.plugin;
 	api.onloadMs = loaded.onloadMs;

@@ -22,6 +22,8 @@ export interface PageOptions {
 	viewport?: { width: number; height: number };
 	/** A touch screen: `locator.tap()` sends touch pointer events. */
 	touch?: boolean;
+	/** Obsidian's interface language (`ko`…), set in localStorage before the page loads, as Obsidian keeps it. */
+	language?: string;
 }
 
 export class HostPage {
@@ -113,6 +115,7 @@ export interface HostApiLike {
 	writeFile(path: string, text: string): Promise<void>;
 	lineOnScreen(line: number): boolean;
 	unloadPlugin(): void;
+	openSettings(): void;
 	markdownView(): {
 		editor: {
 			getValue(): string;
@@ -151,6 +154,7 @@ export class Session {
 	/** Opens the host page and waits until the plugin loaded and the layout is ready. */
 	async open(options: PageOptions = {}): Promise<HostPage> {
 		const context = await this.browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, deviceScaleFactor: 1, hasTouch: options.touch === true });
+		if (options.language) await context.addInitScript((language) => window.localStorage.setItem("language", language), options.language);
 		const page = await context.newPage();
 		// Fail a step well before the test's own timeout, so the report names the step that hung.
 		page.setDefaultTimeout(8000);
