@@ -8,11 +8,12 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { en } from "../../src/i18n/en";
 
-const ROOT = join(__dirname, "../..");
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SCANNED = ["src/ui", "src/obsidian", "src/main.ts"];
 
 /** Calls whose arguments users read, and which arguments (by position). */

@@ -8,6 +8,7 @@ import { ConferenceSettingTab, parseFolderList, parseTagList, SETTING_ROWS } fro
 import { appWith, tick } from "../obsidian/fake-app";
 import { MANIFEST, TestPlugin } from "./panel-harness";
 import { Modal, Notice, type App } from "../stubs/obsidian";
+import { applyLanguage, registerLanguage } from "../../src/i18n";
 
 const TALK = "---\ntags: [Conference]\n---\n**Q. Why?**\nA. Because.\n";
 const MEETUP = "---\ntags: [meetup]\n---\n**Q. Where?**\nA. Here.\n";
@@ -177,6 +178,28 @@ describe("settings tab", () => {
 			"The export folder “C:\\Users\\me” is an absolute path. Use a folder inside the vault, such as Users/me. The export folder stays “내보내기/2025”.",
 			"The export folder “.obsidian/plugins” is hidden (a part starts with a dot), so its files would not show in the vault. Use a folder such as Exports. The export folder stays “내보내기/2025”.",
 		]);
+	});
+
+	it("switches the interface language from its Language choice, and follows Obsidian's on Auto", async () => {
+		const { tab, settings, plugin, settingNamed } = await setup();
+		try {
+			registerLanguage(plugin as unknown as ObsidianPlugin, settings, { getLanguage: () => "en" });
+			const select = settingNamed("Interface language").querySelector("select");
+			if (!select) throw new Error("no select");
+			expect(Array.from(select.options).map((o) => o.text)).toEqual(["Same as Obsidian", "English", "한국어"]);
+			select.value = "ko";
+			select.dispatchEvent(new Event("change"));
+			await tick();
+			expect(settings.current.language).toBe("ko");
+			const headings = Array.from(tab.containerEl.querySelectorAll(".setting-item-heading .setting-item-name")).map((el) => el.textContent);
+			expect(headings).toEqual(["컨퍼런스 노트", "용어집 출처", "사이드바 패널", "호버 미리보기", "내보내기", "언어"]);
+			const status = Array.from(tab.containerEl.querySelectorAll(".setting-item")).find((el) => el.querySelector(".setting-item-name")?.textContent === "색인");
+			expect(status?.querySelector(".setting-item-description")?.textContent).toBe("컨퍼런스 노트 2개와 용어 0개를 색인했습니다.");
+			await settings.update({ language: "auto" });
+			expect(tab.getSettingDefinitions().flatMap((i) => ("type" in i && i.type === "group" ? [i.heading] : []))).toEqual(["Conference notes", "Glossary sources", "Side panel", "Hover previews", "Export", "Language"]);
+		} finally {
+			applyLanguage("en");
+		}
 	});
 
 	it("shows what is indexed and re-indexes on request", async () => {
