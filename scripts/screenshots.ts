@@ -2,7 +2,8 @@
  * npm run screenshots
  *
  * Takes the README's screenshots in headless Chromium with the browser host and the example vault:
- * the side panel and a hover preview, each in the light and the dark theme, saved as PNG under docs/.
+ * the side panel and a hover preview, each in the light and the dark theme, and in Korean (Obsidian's
+ * language set to `ko`) in the light theme, saved as PNG under docs/.
  * Needs Chromium (`apt-get install -y chromium`) and, for Korean text, a CJK font such as
  * fonts-noto-cjk.
  */
@@ -49,14 +50,20 @@ async function main(): Promise<void> {
 		pluginData: { glossaryFolders: ["Glossary"] },
 	});
 	try {
-		for (const theme of ["light", "dark"] as const) {
+		// Light and dark in English, and the Korean interface (Obsidian set to Korean) in light.
+		const variants = [
+			{ theme: "light", language: undefined, suffix: "light" },
+			{ theme: "dark", language: undefined, suffix: "dark" },
+			{ theme: "light", language: "ko", suffix: "ko" },
+		] as const;
+		for (const { theme, language, suffix } of variants) {
 			for (const [name, shoot] of [
 				["panel", panel],
 				["hover", hover],
 			] as const) {
-				const page = await session.open({ theme, viewport: VIEWPORT });
+				const page = await session.open({ theme, viewport: VIEWPORT, language });
 				await page.page.locator(".cqg-panel-body .cqg-panel-note").first().waitFor();
-				const file = join(DOCS, `${name}-${theme}.png`);
+				const file = join(DOCS, `${name}-${suffix}.png`);
 				await shoot(page, file);
 				const errors = await page.errors();
 				if (errors.length > 0) throw new Error(`the page reported errors:\n${errors.join("\n")}`);

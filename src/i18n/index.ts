@@ -1,11 +1,11 @@
 /**
  * The plugin's texts in the user's language: `t(key, vars)` looks a message up in the active table
- * (en.ts or ko.ts) and fills it in (format.ts). The language is chosen once when the plugin loads
- * (`applyLanguage` from main.ts): Obsidian's language, or the plugin's "Interface language" setting.
- * Korean for `ko`, English for everything else. Every view reads `t` when it renders.
+ * (en.ts or ko.ts) and fills it in (format.ts). Obsidian's language is read once when the plugin loads
+ * (`registerLanguage` from main.ts); the plugin's "Interface language" setting can override it. Korean
+ * for `ko`, English for everything else. Every view calls `t` when it renders, so it follows a change.
  */
 import * as obsidian from "obsidian";
-import type { EventRef, Plugin } from "obsidian";
+import type { Plugin } from "obsidian";
 import { en, type MessageKey, type MessageTable } from "./en";
 import { format, formatParts, type MessagePart, type Placeholders } from "./format";
 import { ko } from "./ko";
@@ -19,7 +19,10 @@ export type LanguageChoice = "auto" | Language;
 
 const TABLES: Readonly<Record<Language, Readonly<Record<MessageKey, string>>>> = { en, ko };
 
-let active: Language = "en";
+/** Obsidian's language code, read once at load. */
+let obsidianCode = "en";
+/** The language setting, read at every lookup (so a change applies to whatever renders next, in any order). */
+let readChoice: () => LanguageChoice = () => "auto";
 
 /**
  * Where Obsidian tells its language: `getLanguage()` from 1.8.7 on; before, the locale Obsidian gives
@@ -55,15 +58,16 @@ export function resolveLanguage(choice: LanguageChoice, obsidianCode: string): L
 	return /^ko(?:[-_]|$)/i.test(obsidianCode) ? "ko" : "en";
 }
 
-/** Chooses the active language (once at load, and when the setting changes). Returns it. */
+/** Reads Obsidian's language and fixes the setting to `choice` (tests; the plugin uses registerLanguage). Returns the language. */
 export function applyLanguage(choice: LanguageChoice = "auto", sources?: LanguageSources): Language {
-	active = resolveLanguage(choice, obsidianLanguage(sources));
-	return active;
+	obsidianCode = obsidianLanguage(sources);
+	readChoice = () => choice;
+	return currentLanguage();
 }
 
 /** The active language. */
 export function currentLanguage(): Language {
-	return active;
+	return resolveLanguage(readChoice(), obsidianCode);
 }
 
 /** Keys of messages without placeholders (tables of labels hold these). */
@@ -73,12 +77,12 @@ type VarsFor<K extends MessageKey> = [Placeholders<MessageTable[K]>] extends [ne
 
 /** The message `key` in the active language, with its placeholders filled in. */
 export function t<K extends MessageKey>(key: K, ...vars: VarsFor<K>): string {
-	return format(TABLES[active][key], vars[0]);
+	return format(TABLES[currentLanguage()][key], vars[0]);
 }
 
 /** The same as parts, so a view can style the values (a term in a warning) without building sentences. */
 export function tParts<K extends MessageKey>(key: K, ...vars: VarsFor<K>): MessagePart[] {
-	return formatParts(TABLES[active][key], vars[0]);
+	return formatParts(TABLES[currentLanguage()][key], vars[0]);
 }
 
 /** A message in a given language (tests, and the export writer's file texts). */
@@ -92,23 +96,19 @@ export const MESSAGE_TABLES = TABLES;
 /** What `registerLanguage` reads: the settings store (or anything like it). */
 export interface LanguageSettings {
 	readonly current: { readonly language: LanguageChoice };
-	on(name: "changed", callback: (keys: string[]) => void): EventRef;
 }
 
 /**
- * Chooses the language at load (Obsidian's, or the setting's) and again when the setting changes. Views
- * that listen to the settings re-render in the new language; command names keep theirs until the plugin
- * reloads (Obsidian reads them once).
+ * Reads Obsidian's language once at load and follows the plugin's language setting from then on: views
+ * re-render in the new language when the setting changes; command names keep theirs until the plugin
+ * reloads (Obsidian reads them once). Unloading goes back to English.
  */
 export function registerLanguage(plugin: Plugin, settings: LanguageSettings, sources?: LanguageSources): Language {
-	const language = applyLanguage(settings.current.language, sources);
-	plugin.registerEvent(
-		settings.on("changed", (keys) => {
-			if (keys.includes("language")) applyLanguage(settings.current.language, sources);
-		}),
-	);
+	obsidianCode = obsidianLanguage(sources);
+	readChoice = () => settings.current.language;
 	plugin.register(() => {
-		active = "en";
+		obsidianCode = "en";
+		readChoice = () => "auto";
 	});
-	return language;
+	return currentLanguage();
 }

@@ -7,6 +7,7 @@ import { VIEW_TYPE_CONFERENCE_PANEL } from "../../src/ui/side-panel-view";
 import { BLOG_POST, REFERENCE_NOTE, hasSharedFixtures, readSharedFixture } from "../helpers/shared-fixtures";
 import { fileAt, tick } from "../obsidian/fake-app";
 import { openConferencePanel, openPanel, rows, text, asObsidian, type Panel } from "./panel-harness";
+import { applyLanguage, registerLanguage } from "../../src/i18n";
 
 const REF_PATH = "Conferences/toss-makers-25.md";
 
@@ -382,5 +383,30 @@ describe("side panel on small notes", () => {
 		api.focus();
 		keydown(api, "ArrowRight");
 		expect(rows(view, "cqg-panel-definition")).toHaveLength(4);
+	});
+});
+
+describe("side panel in Korean", () => {
+	it("re-renders in Korean when the Interface language setting changes, toolbar included, and back", async () => {
+		panel = await openPanel({ "Conferences/Edge.md": SMALL_NOTE, "Conferences/Search.md": SECOND_NOTE });
+		const p = panel;
+		registerLanguage(p.plugin as unknown as Parameters<typeof registerLanguage>[0], p.settings, { getLanguage: () => "en" });
+		try {
+			const labels = () => rows(p.view, "cqg-panel-section-header").map((r) => text(r.querySelector(".cqg-panel-label")));
+			expect(labels()).toEqual(["Questions and answers", "Glossary"]);
+			await p.settings.update({ language: "ko" });
+			await p.settle();
+			expect(labels()).toEqual(["질문과 답변", "용어집"]);
+			expect(rows(p.view, "cqg-panel-note").map((r) => r.querySelector(".cqg-panel-count")?.getAttribute("aria-label"))).toEqual(["질문 2개", "질문 1개"]);
+			expect(rows(p.view, "cqg-panel-warning").map((w) => text(w))).toEqual(["BM25는 용어로 표시되어 있지만 정의가 없습니다."]);
+			expect(p.view.containerEl.querySelector<HTMLInputElement>(".cqg-panel-search input")?.placeholder).toBe("질문, 답변, 용어 검색…");
+			expect(text(p.view.containerEl.querySelector(".cqg-panel-current"))).toBe("현재 노트만");
+			await p.settings.update({ language: "auto" });
+			await p.settle();
+			expect(labels()).toEqual(["Questions and answers", "Glossary"]);
+			expect(text(p.view.containerEl.querySelector(".cqg-panel-current"))).toBe("Current note only");
+		} finally {
+			applyLanguage("en");
+		}
 	});
 });
