@@ -64,6 +64,7 @@ export function migrateSettings(stored: unknown): { data: StoredData; from: numb
 const CHOICES: Partial<Record<keyof PluginSettings, readonly string[]>> = {
 	decorateMentions: ["marked", "all"],
 	underlineStyle: ["dotted", "none"],
+	language: ["auto", "en", "ko"],
 };
 
 /** Items of a list setting typed by hand: an array (numbers become text) or one text with commas or lines. */

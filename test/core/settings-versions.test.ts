@@ -36,6 +36,8 @@ const V0_SETTINGS: PluginSettings = {
 	decorateMentions: "marked",
 	underlineStyle: "none",
 	exportFolder: "Exports/Conferences",
+	// Added after 0.1.0: a file without it follows Obsidian's language.
+	language: "auto",
 };
 
 /** A version-0 file someone edited by hand: some values typed as text, some nonsense, a stray key. */
