@@ -65,9 +65,13 @@ export function applyLanguage(choice: LanguageChoice = "auto", sources?: Languag
 	return currentLanguage();
 }
 
-/** The active language. */
+let resolved: { choice: LanguageChoice; code: string; language: Language } | null = null;
+
+/** The active language (resolved once per setting and Obsidian language: panels call `t` for every row). */
 export function currentLanguage(): Language {
-	return resolveLanguage(readChoice(), obsidianCode);
+	const choice = readChoice();
+	if (resolved?.choice !== choice || resolved.code !== obsidianCode) resolved = { choice, code: obsidianCode, language: resolveLanguage(choice, obsidianCode) };
+	return resolved.language;
 }
 
 /** Keys of messages without placeholders (tables of labels hold these). */
