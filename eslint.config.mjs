@@ -24,14 +24,14 @@ export default defineConfig([
 		// The English message table (src/i18n/en.ts) is where the plugin's texts live: the same sentence-case rule.
 		files: ["src/i18n/en.ts"],
 		rules: {
-			// Besides the two words above: texts quoting note syntax ("Q. …", "> Term (Alias)") or a UI label,
+			// Besides the two words above: texts quoting note syntax ("Q. …", "> Term (Alias)"), a UI label or "..",
 			// picker hints that follow Obsidian's own lower-case "to navigate", a bracketed "(no answer)", a
 			// lower-case tag example; and names (Anki's File → Import menu, Ctrl, Cmd, the Conference tag).
 			"obsidianmd/ui/sentence-case-locale-module": [
 				"warn",
 				{
-					ignoreRegex: ["\\bQ&A\\b", "\\bcursor\\b", '"', "^to [a-z]", "^\\(", "^[a-z]+$"],
-					ignoreWords: ["Anki", "File", "Import", "Ctrl", "Cmd", "Conference", "Templates", "TSV"],
+					ignoreRegex: ["\\bQ&A\\b", "\\bcursor\\b", '"', "\\.\\.", "^to [a-z]", "^\\(", "^[a-z]+$"],
+					ignoreWords: ["Anki", "File", "Import", "Ctrl", "Cmd", "Conference", "Templates", "Exports", "TSV"],
 				},
 			],
 		},
