@@ -39,6 +39,8 @@ export function pluginBuildOptions({ production, entry = "src/main.ts" }) {
 		sourcemap: production ? false : "inline",
 		treeShaking: true,
 		minify: production,
+		// Korean UI text stays as UTF-8 instead of \uXXXX escapes (about 8 KB less); Obsidian reads main.js as UTF-8.
+		charset: "utf8",
 		outfile: "main.js",
 	};
 }
