@@ -12,6 +12,7 @@
  * Every problem becomes a structured `EmbedOptionError` (the UI words it); the options still come back
  * with the lines that were fine, but a block with errors shows its errors, not a guess.
  */
+import { findMentions, type TermMatcher } from "./matcher";
 import { compileQuery, matchesQuery, searchKey, type SearchQuery } from "./search";
 import { hasTag } from "./tags";
 import { compareTerms } from "./term-key";
@@ -281,4 +282,16 @@ export function selectGlossary(records: readonly TermRecord[], options: Glossary
 		items.push({ record, definitions });
 	}
 	return items.sort((a, b) => compareTerms(a.record.term, b.record.term));
+}
+
+/**
+ * Canonical terms marked `word*` as jargon in a note's text, outside its glossary blocks, each once in
+ * order of first mark (`glossary` gives the blocks' lines).
+ */
+export function markedTerms(text: string, glossary: readonly { line: number; endLine: number }[], matcher: TermMatcher): string[] {
+	if (matcher.size === 0 || text.indexOf("*") === -1) return [];
+	const excludeLines = glossary.map((e) => ({ line: e.line, endLine: Math.max(e.line, e.endLine) }));
+	const terms = new Set<string>();
+	for (const mention of findMentions(text, matcher, { excludeLines })) if (mention.marked) terms.add(mention.term);
+	return [...terms];
 }

@@ -53,6 +53,8 @@ export type EmptyReason = "indexing" | "no-notes" | "not-conference-note" | "no-
 
 const QA_SECTION = "section:qa";
 const GLOSSARY_SECTION = "section:glossary";
+/** Key of the glossary section's header row. */
+export const GLOSSARY_SECTION_KEY = GLOSSARY_SECTION;
 /** Key of the glossary's "Show more" row (its page limit lives in `pageLimits` under this key). */
 export const GLOSSARY_MORE = "glossary:more";
 /**
