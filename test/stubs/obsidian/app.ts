@@ -50,7 +50,7 @@ export type ProtocolHandler = (params: { action: string; [key: string]: string }
  * in `parent`, the processor called with the block's inner text, its children owned by `owner`.
  * Returns null when no processor is registered for the language (Obsidian shows the code as code).
  */
-export function renderCodeBlock(app: App, language: string, source: string, parent: HTMLElement, sourcePath: string, owner: Component): HTMLElement | null {
+export function renderCodeBlock(app: Pick<App, "codeBlockProcessors">, language: string, source: string, parent: HTMLElement, sourcePath: string, owner: Component): HTMLElement | null {
 	const processor = app.codeBlockProcessors.get(language);
 	if (!processor) return null;
 	const el = document.createElement("div");
@@ -61,7 +61,7 @@ export function renderCodeBlock(app: App, language: string, source: string, pare
 }
 
 /** Follows an `obsidian://` URI as Obsidian does: the handler registered for its action gets the decoded query. */
-export function openObsidianUri(app: App, uri: string): boolean {
+export function openObsidianUri(app: Pick<App, "protocolHandlers">, uri: string): boolean {
 	const url = new URL(uri);
 	const action = decodeURIComponent(url.hostname || url.pathname.replace(/^\/+/, ""));
 	const handler = app.protocolHandlers.get(action);
