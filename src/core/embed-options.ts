@@ -154,8 +154,13 @@ export function parseNoteRef(value: string): NoteRef | null {
 		v = v.slice(1, -1);
 	}
 	const target = v.split("|")[0].split("#")[0].trim();
-	if (target === "" || /[\u0000-\u001f[\]]/.test(target)) return null;
+	if (target === "" || target.includes("[") || target.includes("]") || hasControl(target)) return null;
 	return { kind: "link", target };
+}
+
+function hasControl(text: string): boolean {
+	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return true;
+	return false;
 }
 
 /** `#conference/2025` or `conference/2025` → `conference/2025`; null when it is not a tag. */
@@ -203,17 +208,26 @@ function talkWords(value: string | null): string[] {
 function talkMatches(talk: Talk | null, words: readonly string[]): boolean {
 	if (words.length === 0) return true;
 	if (!talk) return false;
-	const key = `${searchKey(talk.title)}\u0000${searchKey(talk.speaker ?? "")}`;
+	const key = keyOf(talkKeys, talk, (t) => `${searchKey(t.title)}\u0000${searchKey(t.speaker ?? "")}`);
 	return words.every((word) => key.includes(word));
+}
+
+// Search keys per text object: records are replaced (never mutated) when a note is re-parsed, so a block
+// that re-renders after an edit elsewhere does not normalise every question again.
+const pairKeys = new WeakMap<QaPair, string>();
+const talkKeys = new WeakMap<Talk, string>();
+
+function keyOf<T extends object>(cache: WeakMap<T, string>, item: T, make: (item: T) => string): string {
+	let key = cache.get(item);
+	if (key === undefined) cache.set(item, (key = make(item)));
+	return key;
 }
 
 /** A question matches as in the panel: its own text, its answer, or its talk's title and speaker. */
 export function qaMatches(pair: QaPair, talk: Talk | null, query: SearchQuery): boolean {
-	return (
-		matchesQuery(pair.question, query) ||
-		matchesQuery(pair.answer, query) ||
-		(talk !== null && (matchesQuery(talk.title, query) || matchesQuery(talk.speaker ?? "", query)))
-	);
+	const key = keyOf(pairKeys, pair, (p) => `${searchKey(p.question)}\u0000${searchKey(p.answer)}`);
+	if (matchesQuery("", query, key)) return true;
+	return talk !== null && matchesQuery("", query, keyOf(talkKeys, talk, (t) => `${searchKey(t.title)}\u0000${searchKey(t.speaker ?? "")}`));
 }
 
 /**
