@@ -14,7 +14,7 @@ if (!hasReferenceNote) console.warn(REFERENCE_SKIP_REASON);
 
 const SEOUL = "Conferences/Seoul Reliability Day 2025.md";
 const INDEX = {
-	path: "Notes/Conference index.md",
+	path: "Notes/Embed scenarios.md",
 	text: [
 		"# Conference index",
 		"",
@@ -99,7 +99,7 @@ describe.skipIf(!hasChromium)("code-block embeds (browser)", () => {
 		});
 		expect(onScreen).toBe(true);
 		expect(await page.host((h) => h.markdownView()?.getMode())).toBe("preview");
-		await page.host((h) => h.openFile("Notes/Conference index.md", { mode: "preview" }));
+		await page.host((h) => h.openFile("Notes/Embed scenarios.md", { mode: "preview" }));
 		await p.locator(`${QA} .cqg-embed-item`).first().waitFor();
 	});
 
@@ -121,7 +121,7 @@ describe.skipIf(!hasChromium)("code-block embeds (browser)", () => {
 		expect(await p.locator(`${QA} .cqg-embed-item`).count()).toBe(69);
 		expect(await p.locator(`${GLOSSARY} tbody tr`).count()).toBe(19);
 		expect(await page.errors()).toEqual([]);
-		await page.host((h) => h.openFile("Notes/Conference index.md", { mode: "preview" }));
+		await page.host((h) => h.openFile("Notes/Embed scenarios.md", { mode: "preview" }));
 		await p.locator(`${QA} .cqg-embed-item`).first().waitFor();
 	});
 

@@ -269,6 +269,9 @@ describe("public API", () => {
 		const l = await load({ "Talks/cache.md": TALK, "Talks/ko.md": ko });
 		const { api } = l;
 		expect(api.version).toBe(1);
+		// The shape api/conference-qa-glossary.d.ts documents, and nothing else; the object itself is frozen.
+		expect(Object.keys(api).sort()).toEqual(["findMentions", "lookup", "note", "notes", "onChange", "ready", "terms", "version"]);
+		expect(Object.isFrozen(api)).toBe(true);
 		expect(api.notes().map((n) => n.path)).toEqual(["Talks/cache.md", "Talks/ko.md"]);
 		const note = api.note("Talks/cache.md");
 		expect(note?.qa.map((q) => [q.question, q.line, q.answerLine])).toEqual([
