@@ -14,6 +14,7 @@ import { exampleVaultFiles, referenceNoteFile, REFERENCE_NOTE_PATH } from "../e2
 import { hasSharedFixtures, SKIP_REASON } from "../helpers/shared-fixtures";
 import { appWith, fileAt, tick } from "../obsidian/fake-app";
 import type { ConferenceQaGlossaryApi } from "../../api/conference-qa-glossary";
+import { EmbedBlock, type EmbedHost } from "../../src/ui/embeds/embed-block";
 
 const MANIFEST: PluginManifest = { id: "conference-qa-glossary", name: "Conference Q&A Glossary", version: "0.1.0", minAppVersion: "1.5.0", description: "", author: "" };
 
@@ -170,6 +171,35 @@ describe("conference-qa block", () => {
 		await l.app.vault.modify(fileAt(l.app, "Talks/cache.md"), TALK);
 		await l.settle();
 		expect(texts(el, ".cqg-embed-question-text")).toHaveLength(3);
+	});
+});
+
+describe("a block never throws", () => {
+	it("an index that fails shows an inline message, and the block still unloads cleanly", () => {
+		const failing = {
+			ready: true,
+			notes: () => {
+				throw new Error("boom");
+			},
+			note: () => undefined,
+		};
+		const attached: EmbedBlock[] = [];
+		const host = { app: new (class {})(), index: failing, warnings: () => [], attach: (b: EmbedBlock) => attached.push(b), detach: (b: EmbedBlock) => attached.splice(attached.indexOf(b), 1) } as unknown as EmbedHost;
+		const errors: unknown[] = [];
+		const original = console.error;
+		console.error = (...args: unknown[]) => errors.push(args);
+		try {
+			const el = document.body.createDiv();
+			const block = new EmbedBlock(el, "qa", "", "x.md", host);
+			expect(() => block.load()).not.toThrow();
+			expect(texts(el, ".cqg-embed-empty")).toEqual(["This block could not be shown; the developer console has the details."]);
+			expect(errors).toHaveLength(1);
+			block.unload();
+			expect(attached).toEqual([]);
+			el.remove();
+		} finally {
+			console.error = original;
+		}
 	});
 });
 

@@ -79,8 +79,17 @@ export class EmbedBlock extends MarkdownRenderChild {
 		this.dropScope();
 	}
 
-	/** Renders again when what the block shows changed (the index calls this after every change). */
+	/** Renders again when what the block shows changed (the index calls this after every change). Never throws. */
 	update(): void {
+		try {
+			this.refresh();
+		} catch (error) {
+			console.error("Conference Q&A Glossary: could not render a code block", error);
+			this.showMessage(EMBED_TEXT.failed);
+		}
+	}
+
+	private refresh(): void {
 		if (this.parsed.errors.length > 0) {
 			if (this.shown === null) this.renderErrors(this.parsed.errors);
 			this.shown = [];

@@ -35,6 +35,7 @@ export const EMBED_TEXT = {
 	noQa: "No questions match this block's options.",
 	noTerms: "No glossary terms match this block's options.",
 	nested: "A conference block inside a conference block is not rendered.",
+	failed: "This block could not be shown; the developer console has the details.",
 	noteMissing: (target: string) => `No note named "${target}".`,
 	notConference: (name: string) => `"${name}" is not a conference note (tag it #Conference to index it).`,
 	noGlossary: (name: string) => `"${name}" has no glossary entries and is not a conference note.`,

@@ -24,11 +24,7 @@ export function registerEmbeds(plugin: Plugin, index: ConferenceIndex): EmbedsHa
 	const updateAll = (kind: EmbedKind | null) => {
 		for (const block of [...blocks]) {
 			if (kind !== null && block.kind !== kind) continue;
-			try {
-				block.update();
-			} catch (error) {
-				console.error("Conference Q&A Glossary: a code block could not be updated", error);
-			}
+			block.update();
 		}
 	};
 	const hasGlossary = () => [...blocks].some((b) => b.kind === "glossary");
