@@ -50,8 +50,8 @@ async function embeds(page: HostPage, file: string): Promise<string[]> {
 	const p = page.page;
 	await page.host((h, path) => h.openFile(path, { mode: "preview" }), INDEX_NOTE);
 	for (const [kind, selector] of [
-		["qa", ".mod-root .block-language-conference-qa"],
-		["glossary", ".mod-root .block-language-conference-glossary"],
+		["qa", ".mod-root .markdown-reading-view .block-language-conference-qa"],
+		["glossary", ".mod-root .markdown-reading-view .block-language-conference-glossary"],
 	] as const) {
 		const block = p.locator(selector).first();
 		await block.locator(kind === "qa" ? ".cqg-embed-item" : "tbody tr").first().waitFor();

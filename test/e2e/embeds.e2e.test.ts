@@ -37,8 +37,8 @@ const REF_INDEX = {
 	text: "```conference-qa\nnote: [[Toss Makers Conference 25]]\n```\n\n```conference-glossary\nnote: [[Toss Makers Conference 25]]\n```\n",
 };
 
-const QA = ".mod-root .block-language-conference-qa";
-const GLOSSARY = ".mod-root .block-language-conference-glossary";
+const QA = ".mod-root .markdown-reading-view .block-language-conference-qa";
+const GLOSSARY = ".mod-root .markdown-reading-view .block-language-conference-glossary";
 
 describe.skipIf(!hasChromium)("code-block embeds (browser)", () => {
 	let session: Session;
@@ -121,6 +121,34 @@ describe.skipIf(!hasChromium)("code-block embeds (browser)", () => {
 		expect(await p.locator(`${QA} .cqg-embed-item`).count()).toBe(69);
 		expect(await p.locator(`${GLOSSARY} tbody tr`).count()).toBe(19);
 		expect(await page.errors()).toEqual([]);
+		await page.host((h) => h.openFile("Notes/Embed scenarios.md", { mode: "preview" }));
+		await p.locator(`${QA} .cqg-embed-item`).first().waitFor();
+	});
+
+	it("Live Preview: blocks render as widgets, follow edits, and a cursor inside a block shows its source and releases it", async () => {
+		const p = page.page;
+		const LIVE = ".mod-root .cm-content .block-language-conference-qa";
+		await page.host((h) => h.openFile("Notes/Embed scenarios.md", { mode: "live" }));
+		await p.locator(`${LIVE} .cqg-embed-item`).first().waitFor();
+		await page.host((h, text) => h.writeFile("Conferences/Seoul Reliability Day 2025.md", text), seoulText);
+		await p.waitForFunction((selector) => document.querySelector(selector)?.querySelectorAll(".cqg-embed-item").length === 11, LIVE);
+		expect(await p.locator(".mod-root .cm-content .block-language-conference-glossary tbody tr").count()).toBe(10);
+		const widget = await p.locator(LIVE).first().elementHandle();
+
+		// The cursor enters the first block: its source shows and the widget (with its block) goes away.
+		await page.host((h) => h.markdownView()?.editor.setCursor({ line: 3, ch: 0 }));
+		await p.waitForFunction(() => Array.from(document.querySelectorAll(".mod-root .cm-line")).some((l) => l.textContent === "```conference-qa"));
+		expect(await widget?.evaluate((el) => el.isConnected)).toBe(false);
+		await page.host((h, text) => h.writeFile("Conferences/Seoul Reliability Day 2025.md", `${text}\n**Q. 하나 더?**\nA. 네.\n`), seoulText);
+		await p.waitForFunction(() => document.querySelector(".mod-root .cm-content .block-language-conference-glossary") !== null);
+		await p.waitForTimeout(300);
+		expect(await widget?.evaluate((el) => el.querySelectorAll(".cqg-embed-item").length)).toBe(11);
+
+		// The cursor leaves: the block renders again, current.
+		await page.host((h) => h.markdownView()?.editor.setCursor({ line: 0, ch: 0 }));
+		await p.waitForFunction((selector) => document.querySelector(selector)?.querySelectorAll(".cqg-embed-item").length === 12, LIVE);
+		expect(await page.errors()).toEqual([]);
+		await page.host((h, text) => h.writeFile("Conferences/Seoul Reliability Day 2025.md", text), seoulText);
 		await page.host((h) => h.openFile("Notes/Embed scenarios.md", { mode: "preview" }));
 		await p.locator(`${QA} .cqg-embed-item`).first().waitFor();
 	});

@@ -21,6 +21,7 @@ import { MarkdownRenderChild } from "../../stubs/obsidian/markdown";
 import { TFile, type TAbstractFile } from "../../stubs/obsidian/vault";
 import { ItemView, type WorkspaceLeaf } from "../../stubs/obsidian/views";
 import type { HostApp } from "./app";
+import { codeBlockWidgets } from "./code-block-widgets";
 import { renderMarkdown } from "./markdown-render";
 
 export const VIEW_TYPE_MARKDOWN = "markdown";
@@ -276,6 +277,7 @@ export class MarkdownView extends ItemView {
 				EditorView.lineWrapping,
 				highlightActiveLine(),
 				editorLivePreviewField.init(() => live),
+				codeBlockWidgets(this.hostApp, () => this.file?.path ?? ""),
 				EditorView.updateListener.of((update) => {
 					if (update.docChanged) this.onEdit();
 					if (update.transactions.some((tr) => tr.effects.some((e) => e.is(setLivePreview)))) this.applyMode();
