@@ -54,7 +54,8 @@ async function embeds(page: HostPage, file: string): Promise<string[]> {
 		["glossary", ".mod-root .markdown-reading-view .block-language-conference-glossary"],
 	] as const) {
 		const block = p.locator(selector).first();
-		await block.locator(kind === "qa" ? ".cqg-embed-item" : "tbody tr").first().waitFor();
+		// The glossary's health warning arrives a moment after the table (computed in the background).
+		await block.locator(kind === "qa" ? ".cqg-embed-item" : ".cqg-embed-warning").first().waitFor();
 		await p.mouse.move(0, 0);
 		const path = file.replace("embeds-", `embed-${kind}-`);
 		await block.screenshot({ path });

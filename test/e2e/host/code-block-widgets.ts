@@ -58,8 +58,7 @@ class CodeBlockWidget extends WidgetType {
 	}
 
 	toDOM(): HTMLElement {
-		const wrap = document.createElement("div");
-		wrap.className = "cm-embed-block cm-preview-code-block markdown-rendered";
+		const wrap = createDiv({ cls: "cm-embed-block cm-preview-code-block markdown-rendered" });
 		const el = wrap.createDiv({ cls: `block-language-${this.block.language}` });
 		const owner = new Component();
 		owner.load();
