@@ -49,6 +49,9 @@ async function embeds(page: HostPage, file: string): Promise<string[]> {
 	const written: string[] = [];
 	const p = page.page;
 	await page.host((h, path) => h.openFile(path, { mode: "preview" }), INDEX_NOTE);
+	// Reading views re-render about a second after the terms change (the hover marks follow them): let the
+	// start-up one pass so the blocks are not replaced while the picture is taken.
+	await p.waitForTimeout(1500);
 	for (const [kind, selector] of [
 		["qa", ".mod-root .markdown-reading-view .block-language-conference-qa"],
 		["glossary", ".mod-root .markdown-reading-view .block-language-conference-glossary"],
