@@ -338,9 +338,15 @@ describe("public API", () => {
 		await l.settle();
 		expect(changes).toHaveLength(1);
 
-		// Unloading the plugin removes the API (its subscriptions end with the index; see plugin-lifecycle).
+		// Unloading the plugin removes the API (its subscriptions end with the index; see plugin-lifecycle),
+		// and unloads the blocks still on screen: their rendered answers are released, their output stays.
 		api.onChange(() => undefined);
+		const block = l.block("conference-qa", "note: [[cache]]", "x.md");
+		const answers = MarkdownRenderer.renders.filter((r) => block.contains(r.el)).map((r) => r.child);
+		expect(answers.map((c) => c._loaded)).toEqual([true, true]);
 		l.plugin.unload();
 		expect(l.plugin.api).toBeNull();
+		expect(answers.map((c) => c._loaded)).toEqual([false, false]);
+		expect(block.querySelectorAll(".cqg-embed-item")).toHaveLength(2);
 	});
 });

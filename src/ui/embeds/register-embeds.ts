@@ -30,6 +30,11 @@ export function registerEmbeds(plugin: Plugin, index: ConferenceIndex): EmbedsHa
 	const hasGlossary = () => [...blocks].some((b) => b.kind === "glossary");
 	const health = new HealthTracker(index, () => updateAll("glossary"));
 	plugin.register(() => health.stop());
+	// Blocks belong to their note's rendering, which outlives the plugin until the next render: unloading
+	// them here lets go of their listeners and rendered Markdown at once (their last output stays visible).
+	plugin.register(() => {
+		for (const block of [...blocks]) block.unload();
+	});
 
 	const host: EmbedHost = {
 		app: plugin.app,
