@@ -98,8 +98,8 @@ describe("conference-qa block", () => {
 		expect(texts(el, ".cqg-embed-talk-title")).toEqual(["Caching at the edgeMina Park"]);
 		expect(texts(el, ".cqg-embed-question-text")).toEqual(["How long do you keep entries?", "Do you cache errors?"]);
 		expect(texts(el, ".cqg-embed-line")).toEqual(["cache, line 6", "cache, line 12"]);
-		// The answer's own Markdown (the parser escapes the jargon marker so it is not read as emphasis).
-		expect(texts(el, ".cqg-embed-answer")).toEqual(["A day for pages, and the TTL\\* of APIs is an hour.", "Never, the CDN\\* would serve them."]);
+		// The answer's own Markdown, as the parser keeps it for rendering (without the `*` jargon marker).
+		expect(texts(el, ".cqg-embed-answer")).toEqual(["A day for pages, and the TTL of APIs is an hour.", "Never, the CDN would serve them."]);
 		// Answers go through MarkdownRenderer with the note as source and a component the block owns.
 		expect(MarkdownRenderer.renders.map((r) => r.sourcePath)).toEqual(["Talks/cache.md", "Talks/cache.md"]);
 		expect(el.querySelector(".cqg-embed-note-title")).toBeNull();
