@@ -12,6 +12,7 @@ const benchmarks: [string, () => Promise<{ default: Benchmark }>][] = [
 	["index", () => import("./index.bench")],
 	["panel", () => import("./panel.bench")],
 	["commands", () => import("./commands.bench")],
+	["embeds", () => import("./embeds.bench")],
 	["bundle", () => import("./bundle.bench")],
 ];
 

@@ -1,9 +1,10 @@
 /**
- * npm run screenshots
+ * npm run screenshots [-- name…]
  *
  * Takes the README's screenshots in headless Chromium with the browser host and the example vault:
- * the side panel and a hover preview, each in the light and the dark theme, and in Korean (Obsidian's
- * language set to `ko`) in the light theme, saved as PNG under docs/.
+ * the side panel, a hover preview and the two code-block embeds (from examples/vault/Notes/Conference
+ * index.md in reading view), each in the light and the dark theme, and in Korean (Obsidian's language set
+ * to `ko`) in the light theme, saved as PNG under docs/. Names (`panel`, `hover`, `embeds`) limit the run.
  * Needs Chromium (`apt-get install -y chromium`) and, for Korean text, a CJK font such as
  * fonts-noto-cjk.
  */
@@ -17,6 +18,7 @@ import { exampleVaultFiles } from "../test/e2e/support/vault-files";
 const DOCS = join(PROJECT_ROOT, "docs");
 const NOTE = "Conferences/Seoul Reliability Day 2025.md";
 const VIEWPORT = { width: 1280, height: 760 };
+const EMBED_VIEWPORT = { width: 1280, height: 1800 };
 
 async function panel(page: HostPage, file: string): Promise<void> {
 	const p = page.page;
@@ -40,7 +42,33 @@ async function hover(page: HostPage, file: string): Promise<void> {
 	await p.screenshot({ path: file });
 }
 
+const INDEX_NOTE = "Notes/Conference index.md";
+
+/** The two code blocks of the index note in reading view: one picture per block. */
+async function embeds(page: HostPage, file: string): Promise<string[]> {
+	const written: string[] = [];
+	const p = page.page;
+	await page.host((h, path) => h.openFile(path, { mode: "preview" }), INDEX_NOTE);
+	// Reading views re-render about a second after the terms change (the hover marks follow them): let the
+	// start-up one pass so the blocks are not replaced while the picture is taken.
+	await p.waitForTimeout(1500);
+	for (const [kind, selector] of [
+		["qa", ".mod-root .markdown-reading-view .block-language-conference-qa"],
+		["glossary", ".mod-root .markdown-reading-view .block-language-conference-glossary"],
+	] as const) {
+		const block = p.locator(selector).first();
+		// The glossary's health warning arrives a moment after the table (computed in the background).
+		await block.locator(kind === "qa" ? ".cqg-embed-item" : ".cqg-embed-warning").first().waitFor();
+		await p.mouse.move(0, 0);
+		const path = file.replace("embeds-", `embed-${kind}-`);
+		await block.screenshot({ path });
+		written.push(path);
+	}
+	return written;
+}
+
 async function main(): Promise<void> {
+	const only = process.argv.slice(2);
 	if (!hasChromium) throw new Error(NO_CHROMIUM_REASON);
 	mkdirSync(DOCS, { recursive: true });
 	const session = await Session.start({
@@ -60,14 +88,17 @@ async function main(): Promise<void> {
 			for (const [name, shoot] of [
 				["panel", panel],
 				["hover", hover],
+				["embeds", embeds],
 			] as const) {
-				const page = await session.open({ theme, viewport: VIEWPORT, language });
+				if (only.length > 0 && !only.includes(name)) continue;
+				// The glossary block is taller than the usual window: a taller one shows it whole.
+				const page = await session.open({ theme, viewport: name === "embeds" ? EMBED_VIEWPORT : VIEWPORT, language });
 				await page.page.locator(".cqg-panel-body .cqg-panel-note").first().waitFor();
 				const file = join(DOCS, `${name}-${suffix}.png`);
-				await shoot(page, file);
+				const written = await shoot(page, file);
 				const errors = await page.errors();
 				if (errors.length > 0) throw new Error(`the page reported errors:\n${errors.join("\n")}`);
-				console.log(`wrote ${file}`);
+				for (const path of written ?? [file]) console.log(`wrote ${path}`);
 				await page.page.context().close();
 			}
 		}

@@ -1,11 +1,15 @@
 import { Plugin } from "obsidian";
+import type { ConferenceQaGlossaryApi } from "../api/conference-qa-glossary";
 import { registerConferenceIndex } from "./obsidian/conference-index";
+import { createPublicApi } from "./obsidian/public-api";
 import { SettingsStore } from "./obsidian/settings-store";
 import { registerSettingsTab } from "./ui/settings-tab";
 import { registerSidePanel } from "./ui/side-panel-view";
 import { registerHovers } from "./ui/hovers";
 import { registerCommands } from "./ui/commands";
 import { registerLanguage } from "./i18n";
+import { registerEmbeds } from "./ui/embeds/register-embeds";
+import { registerUriHandler } from "./ui/uri-handler";
 
 /**
  * Wiring only. Each feature registers itself with one `registerX(this, index, settings)` line below;
@@ -13,6 +17,9 @@ import { registerLanguage } from "./i18n";
  * Heavy work waits for the workspace layout: the index starts in `onLayoutReady`, not here.
  */
 export default class ConferenceQaGlossaryPlugin extends Plugin {
+	/** The public API (api/conference-qa-glossary.d.ts); null until the plugin has loaded. */
+	api: ConferenceQaGlossaryApi | null = null;
+
 	async onload(): Promise<void> {
 		const settings = await SettingsStore.load(this);
 		// Before anything shows a text: Obsidian's language, or the plugin's own choice.
@@ -23,5 +30,9 @@ export default class ConferenceQaGlossaryPlugin extends Plugin {
 		registerSettingsTab(this, index, settings);
 		registerHovers(this, index, settings);
 		registerCommands(this, index, () => settings.current);
+		registerEmbeds(this, index);
+		registerUriHandler(this);
+		this.api = createPublicApi(this, index);
+		this.register(() => (this.api = null));
 	}
 }

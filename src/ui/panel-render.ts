@@ -33,6 +33,15 @@ export interface HealthWarning {
 	line?: number;
 }
 
+/** Writes a warning's sentence into `el`, the term as a span of class `termClass` (Korean puts its particle right after it). */
+export function renderWarningText(el: HTMLElement, warning: HealthWarning, termClass: string): void {
+	const key = warning.kind === "conflict" ? "panel.warnConflict" : warning.count > 1 ? "panel.warnUndefinedMany" : "panel.warnUndefined";
+	for (const part of tParts(key, { term: warning.term, count: warning.count })) {
+		if (part.name === "term") el.createSpan({ cls: termClass, text: part.text });
+		else el.appendText(part.text);
+	}
+}
+
 export interface RenderOptions {
 	query: SearchQuery | null;
 	/** Keys the user expanded. */
@@ -56,6 +65,8 @@ export type EmptyReason = "indexing" | "no-notes" | "not-conference-note" | "no-
 
 const QA_SECTION = "section:qa";
 const GLOSSARY_SECTION = "section:glossary";
+/** Key of the glossary section's header row. */
+export const GLOSSARY_SECTION_KEY = GLOSSARY_SECTION;
 /** Key of the glossary's "Show more" row (its page limit lives in `pageLimits` under this key). */
 export const GLOSSARY_MORE = "glossary:more";
 /**
@@ -283,12 +294,7 @@ export class PanelRenderer {
 		const box = parent.createDiv({ cls: "cqg-panel-warnings", attr: { role: "group", "aria-label": t("panel.warnings") } });
 		for (const warning of warnings) {
 			const el = this.row(box, { kind: "warning", key: `warning:${warning.term}:${warning.path ?? ""}:${warning.line ?? 0}`, warning }, 2, "cqg-panel-warning");
-			const key = warning.kind === "conflict" ? "panel.warnConflict" : warning.count > 1 ? "panel.warnUndefinedMany" : "panel.warnUndefined";
-			// The term is a value of the message (Korean puts its particle right after it), styled as a span.
-			for (const part of tParts(key, { term: warning.term, count: warning.count })) {
-				if (part.name === "term") el.createSpan({ cls: "cqg-panel-warning-term", text: part.text });
-				else el.appendText(part.text);
-			}
+			renderWarningText(el, warning, "cqg-panel-warning-term");
 		}
 	}
 

@@ -50,6 +50,10 @@ const SKIP_SELECTOR = [
 	".external-link",
 	".tag",
 	".cqg-hover",
+	// A glossary embed's own term and alias cells (a term is not a mention of itself).
+	".cqg-embed-term-name",
+	".cqg-embed-aliases",
+	".cqg-embed-warning-term",
 	`.${MENTION_CLASS}`,
 ].join(",");
 

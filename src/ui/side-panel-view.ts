@@ -16,13 +16,14 @@ import {
 	type WorkspaceLeaf,
 } from "obsidian";
 import { compileQuery, type SearchQuery } from "../core/search";
+import { lookupTerm } from "../core/term-lookup";
 import type { ConferenceIndex } from "../obsidian/conference-index";
 import { openNoteAtLine } from "../obsidian/open-note";
 import type { SettingsStore } from "../obsidian/settings-store";
 import { definitionToMarkdown, noteToMarkdown, qaToMarkdown, talkToMarkdown, termToMarkdown } from "./panel-copy";
 import { buildPanelModel, type PanelModel } from "./panel-model";
 import { HealthTracker } from "./panel-health";
-import { GLOSSARY_MORE, PanelRenderer, type EmptyReason, type RowInfo } from "./panel-render";
+import { GLOSSARY_MORE, GLOSSARY_SECTION_KEY, PanelRenderer, type EmptyReason, type RowInfo } from "./panel-render";
 import { t } from "../i18n";
 
 export const VIEW_TYPE_CONFERENCE_PANEL = "cqg-conference-panel";
@@ -130,6 +131,32 @@ export class ConferencePanelView extends ItemView {
 		if (query?.key === this.query?.key) return;
 		this.query = query;
 		this.render();
+	}
+
+	/**
+	 * Shows the glossary at the term `name` stands for (looked up as hovers do: any case or spacing, an
+	 * alias, a Korean particle after it): the glossary opens and the term's row is focused and scrolled
+	 * into view. Without the term in the unfiltered list (current note only, a long list), the search
+	 * narrows to it. False, with the search set to `name`, when no term has that name.
+	 */
+	showTerm(name: string): boolean {
+		const record = lookupTerm(this.index.terms, name);
+		if (!record) {
+			this.setQuery(name);
+			return false;
+		}
+		this.collapsed.delete(GLOSSARY_SECTION_KEY);
+		this.setQuery("");
+		this.render();
+		let row = this.renderer.elementFor(record.key);
+		if (!row) {
+			this.setQuery(record.term);
+			row = this.renderer.elementFor(record.key);
+		}
+		if (!row) return false;
+		this.focusRow(row);
+		row.scrollIntoView({ block: "center" });
+		return true;
 	}
 
 	/** Rebuilds the tree from the index, keeping expansion, focus and scroll position. */

@@ -28,6 +28,8 @@ function footprint(app: App): Record<string, number> {
 	out.viewTypes = app.workspace.viewTypeCount;
 	out.postProcessors = app.markdownPostProcessors.length;
 	out.editorExtensions = app.editorExtensions.length;
+	out.codeBlockProcessors = app.codeBlockProcessors.size;
+	out.protocolHandlers = app.protocolHandlers.size;
 	return out;
 }
 

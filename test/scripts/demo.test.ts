@@ -25,6 +25,7 @@ const SEOUL = "Conferences/Seoul Reliability Day 2025.md";
 const LISBON = "Conferences/DevOps Days Lisbon 2025.md";
 const MEETUP = "Conferences/Frontend Autumn Meetup 2025.md";
 const RETRO = "Notes/Ops retro October.md";
+const INDEX = "Notes/Conference index.md";
 const GLOSSARY = "Glossary/Reliability glossary.md";
 
 const files = readVaultNotes(EXAMPLE_VAULT);
@@ -67,11 +68,11 @@ function glossaryRows(n: NoteJson): [string, string[], number][] {
 }
 
 describe("the example vault", () => {
-	it("holds three conference notes, an untagged note, a glossary note and the Start here note", () => {
-		expect(files.map((f) => f.path)).toEqual([LISBON, MEETUP, SEOUL, GLOSSARY, RETRO, "README.md"]);
+	it("holds three conference notes, two untagged notes, a glossary note and the Start here note", () => {
+		expect(files.map((f) => f.path)).toEqual([LISBON, MEETUP, SEOUL, GLOSSARY, INDEX, RETRO, "README.md"]);
 		expect(extract.notes.map((n) => n.path)).toEqual([LISBON, MEETUP, SEOUL]);
 		expect(extract.glossarySources.map((s) => s.path)).toEqual([GLOSSARY]);
-		expect(extract.ignored).toEqual([RETRO, "README.md"]);
+		expect(extract.ignored).toEqual([INDEX, RETRO, "README.md"]);
 	});
 
 	it("finds the tag written three ways: a frontmatter list, a frontmatter string, an inline tag", () => {
@@ -342,7 +343,7 @@ describe("formatSummary", () => {
 	it("ends with totals, the extra glossary source and the ignored notes", () => {
 		expect(summary).toContain("Total: 3 notes, 8 talks, 26 Q&A, 18 glossary entries.");
 		expect(summary).toContain("Extra glossary source Glossary/Reliability glossary.md, 5 entries:");
-		expect(lines[lines.length - 1]).toBe(`Not indexed (no Conference tag): ${RETRO}, README.md`);
+		expect(lines.slice(-2)).toEqual([`Not indexed (no Conference tag): ${INDEX},`, `  ${RETRO}, README.md`]);
 	});
 
 	it("says when a note has no glossary and counts Q&A before any talk", () => {

@@ -7,7 +7,7 @@
  * Commands run as the command palette runs them: `editorCallback`/`editorCheckCallback` only with a
  * Markdown note in editing mode (its Editor and view passed in), `checkCallback` asked first.
  */
-import type { Command } from "../../stubs/obsidian/app";
+import type { CodeBlockProcessor, Command, ProtocolHandler } from "../../stubs/obsidian/app";
 import { FileManager } from "../../stubs/obsidian/app";
 import { MetadataCache } from "../../stubs/obsidian/metadata-cache";
 import { Vault } from "../../stubs/obsidian/vault";
@@ -27,6 +27,9 @@ export class HostApp {
 	readonly pluginData = new Map<string, string>();
 	readonly markdownPostProcessors: unknown[] = [];
 	readonly editorExtensions: unknown[] = [];
+	/** Code-block processors by language and `obsidian://` handlers by action (see markdown-view.ts, main.ts). */
+	readonly codeBlockProcessors = new Map<string, CodeBlockProcessor>();
+	readonly protocolHandlers = new Map<string, ProtocolHandler>();
 	/** Errors thrown by plugin code the host called (shown in the page and read by tests). */
 	readonly errors: string[] = [];
 

@@ -5,6 +5,7 @@
  * `preview: true` it also shows a toolbar and a file list for a person trying the plugin.
  */
 import "./obsidian-shim";
+import { openObsidianUri } from "../../stubs/obsidian/app";
 import { Modal, SuggestModal } from "../../stubs/obsidian/modal";
 import type { PluginManifest } from "../../stubs/obsidian/plugin";
 import { TFile } from "../../stubs/obsidian/vault";
@@ -60,6 +61,8 @@ export interface HostApi {
 	lineOnScreen(line: number): boolean;
 	/** Writes a note as if changed on disk (modify or create). */
 	writeFile(path: string, text: string): Promise<void>;
+	/** Follows an `obsidian://action?…` link as the operating system hands it to Obsidian. False when no plugin handles the action. */
+	openUri(uri: string): boolean;
 	unloadPlugin(): void;
 	/** Opens the plugin's settings tab (as Settings → the plugin does). */
 	openSettings(): void;
@@ -183,6 +186,7 @@ async function start(): Promise<void> {
 			else await app.vault.create(path, text);
 		},
 		openSettings: () => openSettings(app),
+		openUri: (uri) => openObsidianUri(app, uri),
 		unloadPlugin: () => {
 			api.plugin?.unload();
 			app.workspace.updateOptions();

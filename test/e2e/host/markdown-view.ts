@@ -21,6 +21,7 @@ import { MarkdownRenderChild } from "../../stubs/obsidian/markdown";
 import { TFile, type TAbstractFile } from "../../stubs/obsidian/vault";
 import { ItemView, type WorkspaceLeaf } from "../../stubs/obsidian/views";
 import type { HostApp } from "./app";
+import { codeBlockWidgets } from "./code-block-widgets";
 import { renderMarkdown } from "./markdown-render";
 
 export const VIEW_TYPE_MARKDOWN = "markdown";
@@ -69,6 +70,8 @@ export function runPostProcessors(
 				return hit && sourceText !== null ? { text: sourceText, lineStart: hit.lineStart, lineEnd: hit.lineEnd } : null;
 			},
 		};
+		// A fenced block in a language a plugin registered is handed to its processor instead of shown as code.
+		runCodeBlockProcessor(app, section.el, ctx);
 		for (const processor of app.markdownPostProcessors as PostProcessor[]) {
 			try {
 				jobs.push(Promise.resolve(processor(section.el, ctx)));
@@ -78,6 +81,26 @@ export function runPostProcessors(
 		}
 	}
 	return Promise.all(jobs.map((job) => job.catch((error: unknown) => app.reportError(error))));
+}
+
+/**
+ * Obsidian's code-block processors: a section that is one fenced block (`pre > code.language-X`) whose
+ * language has a processor becomes `div.block-language-X`, and the processor gets the block's inner text.
+ */
+function runCodeBlockProcessor(app: HostApp, sectionEl: HTMLElement, ctx: PostProcessorContext): void {
+	const pre = sectionEl.firstElementChild;
+	const code = pre?.tagName === "PRE" && sectionEl.childElementCount === 1 ? pre.firstElementChild : null;
+	const language = code?.className.match(/^language-(\S+)$/)?.[1];
+	const processor = language === undefined ? undefined : app.codeBlockProcessors.get(language);
+	if (!code || !processor) return;
+	const source = code.textContent ?? "";
+	sectionEl.empty();
+	const el = sectionEl.createDiv({ cls: `block-language-${language}` });
+	try {
+		Promise.resolve(processor(source, el, ctx)).catch((error: unknown) => app.reportError(error));
+	} catch (error) {
+		app.reportError(error);
+	}
 }
 
 /** The reading view of a MarkdownView (`view.previewMode`). */
@@ -254,6 +277,7 @@ export class MarkdownView extends ItemView {
 				EditorView.lineWrapping,
 				highlightActiveLine(),
 				editorLivePreviewField.init(() => live),
+				codeBlockWidgets(this.hostApp, () => this.file?.path ?? ""),
 				EditorView.updateListener.of((update) => {
 					if (update.docChanged) this.onEdit();
 					if (update.transactions.some((tr) => tr.effects.some((e) => e.is(setLivePreview)))) this.applyMode();

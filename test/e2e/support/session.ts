@@ -114,6 +114,7 @@ export interface HostApiLike {
 	setMode(mode: "live" | "source" | "preview"): void;
 	writeFile(path: string, text: string): Promise<void>;
 	lineOnScreen(line: number): boolean;
+	openUri(uri: string): boolean;
 	unloadPlugin(): void;
 	openSettings(): void;
 	markdownView(): {

@@ -3,6 +3,7 @@
  * (commands, setting tabs, ribbon, plugin data on disk) so tests can check what a plugin registered and
  * that unloading released it.
  */
+import type { Component } from "./component";
 import { MetadataCache } from "./metadata-cache";
 import { Vault, type TAbstractFile } from "./vault";
 import { Workspace } from "./workspace";
@@ -32,6 +33,45 @@ export class FileManager {
 	}
 }
 
+/** The context a code-block processor gets (the part plugins use). */
+export interface CodeBlockContext {
+	docId: string;
+	sourcePath: string;
+	frontmatter: unknown;
+	addChild(child: Component): void;
+	getSectionInfo(el: HTMLElement): { text: string; lineStart: number; lineEnd: number } | null;
+}
+
+export type CodeBlockProcessor = (source: string, el: HTMLElement, ctx: CodeBlockContext) => Promise<unknown> | void;
+export type ProtocolHandler = (params: { action: string; [key: string]: string }) => unknown;
+
+/**
+ * Renders one fenced code block as Obsidian does for a registered language: a `div.block-language-X`
+ * in `parent`, the processor called with the block's inner text, its children owned by `owner`.
+ * Returns null when no processor is registered for the language (Obsidian shows the code as code).
+ */
+export function renderCodeBlock(app: Pick<App, "codeBlockProcessors">, language: string, source: string, parent: HTMLElement, sourcePath: string, owner: Component): HTMLElement | null {
+	const processor = app.codeBlockProcessors.get(language);
+	if (!processor) return null;
+	const el = document.createElement("div");
+	el.className = `block-language-${language}`;
+	parent.appendChild(el);
+	void processor(source, el, { docId: "stub", sourcePath, frontmatter: null, addChild: (child) => owner.addChild(child), getSectionInfo: () => null });
+	return el;
+}
+
+/** Follows an `obsidian://` URI as Obsidian does: the handler registered for its action gets the decoded query. */
+export function openObsidianUri(app: Pick<App, "protocolHandlers">, uri: string): boolean {
+	const url = new URL(uri);
+	const action = decodeURIComponent(url.hostname || url.pathname.replace(/^\/+/, ""));
+	const handler = app.protocolHandlers.get(action);
+	if (!handler) return false;
+	const params: { action: string; [key: string]: string } = { action };
+	for (const [key, value] of url.searchParams) params[key] = value;
+	void handler(params);
+	return true;
+}
+
 export class App {
 	readonly vault: Vault;
 	readonly fileManager: FileManager;
@@ -49,6 +89,9 @@ export class App {
 	/** Markdown post-processors and editor extensions registered by plugins. */
 	readonly markdownPostProcessors: unknown[] = [];
 	readonly editorExtensions: unknown[] = [];
+	/** Code-block processors by language, and `obsidian://` handlers by action, registered by plugins. */
+	readonly codeBlockProcessors = new Map<string, CodeBlockProcessor>();
+	readonly protocolHandlers = new Map<string, ProtocolHandler>();
 
 	constructor(vault = new Vault()) {
 		this.vault = vault;

@@ -4,7 +4,7 @@
  * `click` on toggles, `change` on dropdowns), so tests drive them like a user would.
  */
 import { Component } from "./component";
-import type { App, Command } from "./app";
+import type { App, CodeBlockProcessor, Command, ProtocolHandler } from "./app";
 import type { ViewCreator } from "./workspace";
 
 export interface PluginManifest {
@@ -74,6 +74,24 @@ export abstract class Plugin extends Component {
 			if (i >= 0) this.app.markdownPostProcessors.splice(i, 1);
 		});
 		return postProcessor;
+	}
+
+	/** Code blocks in that language are handed to `handler` instead of being shown as code (reading view and Live Preview). */
+	registerMarkdownCodeBlockProcessor(language: string, handler: CodeBlockProcessor, _sortOrder?: number): CodeBlockProcessor {
+		if (this.app.codeBlockProcessors.has(language)) throw new Error(`A code block processor for "${language}" is already registered`);
+		this.app.codeBlockProcessors.set(language, handler);
+		this.register(() => {
+			if (this.app.codeBlockProcessors.get(language) === handler) this.app.codeBlockProcessors.delete(language);
+		});
+		return handler;
+	}
+
+	/** `obsidian://action?key=value` calls `handler({ action, key: value })`. */
+	registerObsidianProtocolHandler(action: string, handler: ProtocolHandler): void {
+		this.app.protocolHandlers.set(action, handler);
+		this.register(() => {
+			if (this.app.protocolHandlers.get(action) === handler) this.app.protocolHandlers.delete(action);
+		});
 	}
 
 	registerEditorExtension(extension: unknown): void {
