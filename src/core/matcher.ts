@@ -34,6 +34,7 @@
  */
 import { CLASS_HANGUL, CLASS_LATIN, CLASS_SPACE, getClassTable, getFoldTable } from "./char-class";
 import { collectInlineSkips, EmphasisTracker, frontmatterEndLine, newBlockState, skipBlockLine } from "./markdown-context";
+import { LineBreaks, isLineBreak, lineEndAt, lineStartAt } from "./newline";
 import { normalizeWithMap, originalEnd, originalStart } from "./nfc-map";
 import { isCaseSensitiveName, spacedKey, termKey } from "./term-key";
 import type { TermMention } from "./types";
@@ -385,21 +386,23 @@ export function findMentions(text: string, matcher: TermMatcher, options: FindOp
 	if (from >= to) return mentions;
 	const blocks = options.blocks ?? true;
 
-	const regionStart = from === 0 ? 0 : text.lastIndexOf("\n", from - 1) + 1;
-	const regionEnd = to === length ? length : text.charCodeAt(to - 1) === 0x0a ? to - 1 : lineEndAt(text, to);
+	const regionStart = lineStartAt(text, from);
+	const regionEnd = to === length ? length : isLineBreak(text.charCodeAt(to - 1)) ? lineStartOfBreak(text, to - 1) : lineEndAt(text, to);
 	let line = 1;
-	for (let i = text.indexOf("\n"); i >= 0 && i < regionStart; i = text.indexOf("\n", i + 1)) line++;
+	const textBreaks = new LineBreaks(text);
+	for (let s = 0; s < regionStart; line++) s = textBreaks.next(textBreaks.end(s));
 
 	const bomLine = text.charCodeAt(0) === BOM;
 	const frontmatterEnd = blocks ? frontmatterEndLine(text) : 0;
 	const blockState = newBlockState();
 	if (blocks) {
 		// Carry fence state from the lines before the region.
+		const breaks = new LineBreaks(text);
 		let l = 1;
 		for (let s = 0; s < regionStart; l++) {
-			const e = lineEndAt(text, s);
+			const e = breaks.end(s);
 			if (l > frontmatterEnd) skipBlockLine(blockState, text, s === 0 && bomLine ? 1 : s, e);
-			s = e + 1;
+			s = breaks.next(e);
 		}
 	}
 	const excluded = [...(options.excludeLines ?? [])].sort((a, b) => a.line - b.line);
@@ -408,16 +411,16 @@ export function findMentions(text: string, matcher: TermMatcher, options: FindOp
 	const region = regionStart === 0 && regionEnd === length ? text : text.slice(regionStart, regionEnd);
 	const normalized = normalizeWithMap(region);
 	const norm = normalized.text;
+	const normBreaks = new LineBreaks(norm);
 	const skips: number[] = [];
 	const found: number[] = [];
 	const emphasis = new EmphasisTracker();
 
 	for (let ls = 0; ls <= norm.length; line++) {
-		let le = norm.indexOf("\n", ls);
-		if (le < 0) le = norm.length;
+		const le = normBreaks.end(ls);
 		// A BOM is not part of the first line's content (nor of its columns).
 		const lineStart = ls === 0 && regionStart === 0 && bomLine ? 1 : ls;
-		ls = le + 1;
+		ls = normBreaks.next(le);
 		if (line <= frontmatterEnd) continue;
 		if (blocks && skipBlockLine(blockState, norm, lineStart, le)) continue;
 		while (excludedIndex < excluded.length && excluded[excludedIndex].endLine < line) excludedIndex++;
@@ -474,7 +477,7 @@ function clamp(value: number, lo: number, hi: number): number {
 	return value < lo ? lo : value > hi ? hi : Math.floor(value);
 }
 
-function lineEndAt(text: string, p: number): number {
-	const e = text.indexOf("\n", p);
-	return e < 0 ? text.length : e;
+/** Where the line break ending at `e` begins (`\r\n` is one break). */
+function lineStartOfBreak(text: string, e: number): number {
+	return text.charCodeAt(e) === 0x0a && e > 0 && text.charCodeAt(e - 1) === 0x0d ? e - 1 : e;
 }
