@@ -334,7 +334,9 @@ export class TermIndex {
 			const definitions = this.definitionsOf(state);
 			const names: string[] = [];
 			const seen = new Set<string>();
-			for (const definition of definitions) {
+			// Names in order of first appearance; stop once every name the record counts has been seen.
+			for (let i = 0; i < definitions.length && seen.size < state.names.size; i++) {
+				const definition = definitions[i];
 				for (const name of [definition.term, ...definition.aliases]) {
 					const nameKey = termKey(name);
 					if (!nameKey || seen.has(nameKey)) continue;
