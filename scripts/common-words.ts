@@ -5,9 +5,9 @@
  * Source: the frequency-ranked English word list of the `@zxcvbn-ts/language-en` package (a dev
  * dependency, MIT; words ranked by how often they appear in film and TV subtitles, so it is everyday
  * spoken English rather than web or code vocabulary: `rust`, `swift`, `react` are in, `kubernetes`,
- * `kafka`, `docker` are not). The first RANKS entries are kept, letters only, two to eight letters, less
+ * `kafka`, `docker` are not). The first RANKS entries are kept, letters only, two to six letters, less
  * inflected forms whose stem is already in (`springs`, `reacted`), sorted and front-coded (each word is
- * the number of leading letters it shares with the word before, then the rest), about 25 KB in main.js.
+ * the number of leading letters it shares with the word before, then the rest), about 15 KB in main.js.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -15,7 +15,7 @@ import { resolve } from "node:path";
 
 const RANKS = 13_000;
 /** Longer everyday words are rarely a product or project name; leaving them out keeps main.js small. */
-const MAX_LENGTH = 8;
+const MAX_LENGTH = 6;
 const SUFFIXES = ["s", "es", "ed", "d", "ing", "ly", "er", "est"];
 const target = resolve(import.meta.dirname, "..", "src", "core", "common-words-data.ts");
 

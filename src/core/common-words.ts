@@ -1,5 +1,5 @@
 /**
- * Everyday English words (about 7,400, from a frequency list; see scripts/common-words.ts), to tell a
+ * Everyday English words (about 5,300, from a frequency list; see scripts/common-words.ts), to tell a
  * name from a word: a capitalised one-word name that is also an everyday word (`Go`, `Spring`, `Rust`)
  * matches only capitalised. The list is front-coded and sorted; it is decoded one first letter at a time,
  * on first use of that letter (a fraction of a millisecond each), so no start-up pays for the whole list.
