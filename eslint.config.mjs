@@ -2,7 +2,7 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import obsidianmd from "eslint-plugin-obsidianmd";
 
 export default defineConfig([
-	globalIgnores(["node_modules/", "main.js", "examples/vault/**/plugins/", "coverage/", "out/"]),
+	globalIgnores(["node_modules/", "main.js", "examples/vault/**/plugins/", "coverage/", "out/", "build/"]),
 	...obsidianmd.configs.recommended,
 	{
 		languageOptions: {

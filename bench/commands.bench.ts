@@ -6,15 +6,16 @@
  *   `ㅋㅍㄹ`, `c`, `ct`, `ctr`, `click`, `리스크 컴`). Target < 16 ms (one frame).
  * - insert_place_ms_5mb: what one insertion costs before the editor transaction on a 5 MiB note with
  *   17,000 Q&A and glossary entries, besides parsing it: read the glossary style, find the insertion line,
- *   plan the text. Median. Target < 50 ms. (insert_parse_ms_5mb, the parse the command also runs, is
- *   reported for the total; the extractor's own benchmark sets its target.)
+ *   plan the text. Median. Target < 50 ms.
+ * - insert_parse_ms_5mb: the local parse the command runs per insertion on that note (`localContext`: the
+ *   section around the cursor and the glossary sections, not the whole note). Median. Target < 16 ms.
  * - export_mb_per_s: CSV + Anki TSV + digest of that note's records, one after the other. A one-off
  *   command, so the target is an export of a 5 MiB note in half a second: ≥ 10.
  */
 import { exportAs } from "../src/core/export";
 import { fuzzyFilter, prepareTarget } from "../src/core/fuzzy";
 import { detectGlossaryStyle, formatGlossaryEntry } from "../src/core/glossary-format";
-import { insertionLine, planBlockInsertion, textLines } from "../src/core/insertion";
+import { insertionLine, localContext, planBlockInsertion, textLines } from "../src/core/insertion";
 import { parseNote } from "../src/core/note-parser";
 import { bestOf, figure, medianOf, seededRandom, utf8Bytes, type Benchmark } from "./harness";
 import { makeTerms } from "./match.bench";
@@ -55,7 +56,9 @@ const bench: Benchmark = async (log) => {
 	const cursor = Math.floor(note.length / 2);
 	const record = parseNote(note, "bench.md");
 	if (!record) throw new Error("bench note did not parse");
-	const parse = medianOf(() => parseNote(note, "bench.md", { requireTag: false }), 5);
+	// What the insert command parses per insertion: the section around the cursor and the glossary sections.
+	const noteLines = textLines(note);
+	const parse = medianOf(() => localContext(note, cursor, noteLines), 9);
 	const place = medianOf(() => {
 		const lines = textLines(note);
 		const style = detectGlossaryStyle(note, record.glossary, lines);
@@ -63,7 +66,7 @@ const bench: Benchmark = async (log) => {
 		return planBlockInsertion(note, insertionLine(note, cursor, { pairs: record.qa, glossary: record.glossary }, lines), entry.lines, entry.cursor, lines);
 	}, 9);
 	figure(log, "insert: style + place + plan on a 5 MiB note", place, "ms", "< 50");
-	figure(log, "insert: parse of that note (also run per insertion)", parse, "ms");
+	figure(log, "insert_parse_ms_5mb: local parse around the cursor", parse, "ms", "< 16");
 	const exportMs = bestOf(() => {
 		exportAs({ notes: [record] }, "csv");
 		exportAs({ notes: [record] }, "tsv");

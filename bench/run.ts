@@ -1,7 +1,8 @@
 /**
  * `npm run bench` runs every benchmark and prints its figures; `npm run bench -- --json` prints one
  * JSON object of metric → number instead. Add a benchmark by adding it to `benchmarks` below: a module
- * whose default export takes a logger and resolves to its metrics.
+ * whose default export takes a logger and resolves to its metrics. `--only=a,b` runs some of them;
+ * `--scale=F` shrinks the inputs of the scale benchmark for quick runs while developing.
  */
 import type { Benchmark } from "./harness";
 
@@ -14,6 +15,7 @@ const benchmarks: [string, () => Promise<{ default: Benchmark }>][] = [
 	["commands", () => import("./commands.bench")],
 	["embeds", () => import("./embeds.bench")],
 	["bundle", () => import("./bundle.bench")],
+	["scale", () => import("./scale.bench")],
 ];
 
 async function main(): Promise<void> {

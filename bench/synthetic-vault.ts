@@ -47,11 +47,11 @@ export function conferenceNote(rand: () => number, id: number, talks: number, pe
 	return lines.join("\n");
 }
 
-/** An ordinary note: prose, lists, sometimes other tags (never a conference tag). */
-export function plainNote(rand: () => number, id: number): string {
+/** An ordinary note: prose, lists, sometimes other tags (never a conference tag). `short`: 1–2 paragraphs instead of 3–8. */
+export function plainNote(rand: () => number, id: number, short = false): string {
 	const lines = [`# Note ${id}`, ""];
 	if (id % 4 === 0) lines.unshift("---", `tags: [${pick(rand, ["journal", "project", "reading", "conference-room", "meeting"])}]`, "---");
-	const paragraphs = 3 + Math.floor(rand() * 6);
+	const paragraphs = short ? 1 + Math.floor(rand() * 2) : 3 + Math.floor(rand() * 6);
 	for (let p = 0; p < paragraphs; p++) {
 		lines.push(sentence(rand, 20 + Math.floor(rand() * 40)), "");
 		if (rand() < 0.3) lines.push(`- ${sentence(rand, 6)}`, `- ${sentence(rand, 6)} #${pick(rand, ["todo", "idea", "1"])}`, "");
@@ -59,8 +59,8 @@ export function plainNote(rand: () => number, id: number): string {
 	return lines.join("\n");
 }
 
-/** `total` notes, `conference` of them conference notes, spread over folders. */
-export function syntheticVault(total: number, conference: number, seed = 25): SyntheticNote[] {
+/** `total` notes, `conference` of them conference notes, spread over folders. `shortPlain`: short ordinary notes. */
+export function syntheticVault(total: number, conference: number, seed = 25, shortPlain = false): SyntheticNote[] {
 	const rand = seededRandom(seed);
 	const notes: SyntheticNote[] = [];
 	const every = Math.max(1, Math.floor(total / conference));
@@ -71,7 +71,7 @@ export function syntheticVault(total: number, conference: number, seed = 25): Sy
 			made++;
 			notes.push({ path: `${folder}/conference ${i}.md`, text: conferenceNote(rand, i, 3 + Math.floor(rand() * 4), 3 + Math.floor(rand() * 6)) });
 		} else {
-			notes.push({ path: `${folder}/note ${i}.md`, text: plainNote(rand, i) });
+			notes.push({ path: `${folder}/note ${i}.md`, text: plainNote(rand, i, shortPlain) });
 		}
 	}
 	return notes;

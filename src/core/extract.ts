@@ -5,6 +5,7 @@
 import { noteHealth, vaultHealth, type GlossaryHealth, type HealthNote } from "./health";
 import { findMentions } from "./matcher";
 import { parseNote } from "./note-parser";
+import { DEFAULT_TAGS } from "./tags";
 import { TermIndex } from "./term-index";
 import type { GlossaryEntry, NoteRecord, TermMention } from "./types";
 
@@ -49,11 +50,25 @@ export interface ParsedSource {
 /** Parses every file and keeps the tagged ones, in input order. */
 export function parseSources(files: readonly SourceFile[], options: ExtractOptions = {}): ParsedSource[] {
 	const parsed: ParsedSource[] = [];
+	const mayCarry = tagPrefilter(options.tags ?? DEFAULT_TAGS);
 	for (const file of files) {
+		if (!mayCarry(file.text)) continue;
 		const record = parseNote(file.text, file.path, { tags: options.tags });
 		if (record) parsed.push({ record, text: file.text });
 	}
 	return parsed;
+}
+
+/**
+ * A quick test that a text may carry one of the tags: a note whose text contains none of the tag names
+ * (in any case) carries none of them, so it need not be parsed. Only for ASCII tag names, whose spelling
+ * NFC normalisation cannot change; with any other tag every text passes.
+ */
+function tagPrefilter(tags: readonly string[]): (text: string) => boolean {
+	const names = tags.map((t) => t.replace(/^#/, "")).filter((t) => t.length > 0);
+	if (names.length === 0 || names.some((t) => !/^[\x21-\x7e]+$/.test(t))) return () => true;
+	const pattern = new RegExp(names.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"), "iu");
+	return (text) => pattern.test(text);
 }
 
 /** Line ranges of a note's glossary blocks, which mention finding skips. */
@@ -71,11 +86,21 @@ export function noteMentions(source: ParsedSource, index: TermIndex): TermMentio
  * them, and with `health` per note and vault-wide when asked.
  */
 export function extractJson(files: readonly SourceFile[], options: ExtractOptions = {}): ExtractJson {
+	const notes: NoteJson[] = [];
+	const health = extractEach(files, options, (note) => notes.push(note));
+	return health ? { notes, health } : { notes };
+}
+
+/**
+ * `extractJson` one note at a time, for a caller that writes each note as it comes: calls `onNote` for
+ * every tagged note in input order, and returns the vault-wide health when `options.health` is set.
+ */
+export function extractEach(files: readonly SourceFile[], options: ExtractOptions, onNote: (note: NoteJson) => void): HealthJson | undefined {
 	const parsed = parseSources(files, options);
 	const index = new TermIndex();
 	for (const { record } of parsed) index.setNote(record.path, record.glossary);
 	const healthNotes: HealthNote[] = [];
-	const notes = parsed.map((source) => {
+	for (const source of parsed) {
 		const mentions = noteMentions(source, index);
 		const json = noteToJson(source.record, mentions);
 		if (options.health) {
@@ -83,9 +108,9 @@ export function extractJson(files: readonly SourceFile[], options: ExtractOption
 			healthNotes.push(note);
 			json.health = healthToJson(noteHealth(note, index));
 		}
-		return json;
-	});
-	return options.health ? { notes, health: healthToJson(vaultHealth(healthNotes, index)) } : { notes };
+		onNote(json);
+	}
+	return options.health ? healthToJson(vaultHealth(healthNotes, index)) : undefined;
 }
 
 export function healthToJson(health: GlossaryHealth): HealthJson {

@@ -137,8 +137,15 @@ export function findJargonMarkers(text: string, options: ProseOptions = {}): Jar
 	const markers: JargonMarker[] = [];
 	const cls = getClassTable();
 	const emphasis = new EmphasisTracker();
+	// The next `*` at or after a position, remembered across segments so that no search re-reads the
+	// text beyond it: the whole scan reads the text once (segments come in order).
+	let nextStar = -2;
+	const starFrom = (p: number): number => {
+		if (nextStar !== -1 && nextStar < p) nextStar = text.indexOf("*", p);
+		return nextStar;
+	};
 	forEachProseSegment(text, options, (line, lineStart, from, to) => {
-		for (let p = text.indexOf("*", from); p >= 0 && p < to; p = text.indexOf("*", p + 1)) {
+		for (let p = starFrom(from); p >= 0 && p < to; p = starFrom(p + 1)) {
 			if (p === from || text.charCodeAt(p - 1) === 0x2a) continue;
 			const start = wordStart(text, from, p, cls);
 			if (start === p || isDigits(text, start, p)) continue;

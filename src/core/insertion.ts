@@ -6,6 +6,10 @@
  * on LF, CRLF or CR (as CodeMirror reads them); new line breaks copy the note's first one.
  */
 
+import { GLOSSARY_SECTION } from "./glossary-parser";
+import { parseNote } from "./note-parser";
+import type { GlossaryEntry, QaPair } from "./types";
+
 export type LineBreak = "\n" | "\r\n" | "\r";
 
 export interface TextLine {
@@ -585,4 +589,78 @@ export function cursorPosition(at: { line: number; ch: number }, insertion: Inse
 	const parts = before.split(/\r\n|\r|\n/);
 	if (parts.length === 1) return { line: at.line, ch: at.ch + before.length };
 	return { line: at.line + parts.length - 1, ch: parts[parts.length - 1].length };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// A local parse for the insert commands
+
+/** How many lines around the cursor a local parse reads at most, each way. */
+const LOCAL_LINES = 400;
+
+/** The parsed pieces an insertion needs: Q&A spans and glossary entries, with lines of the whole note. */
+export interface LocalContext extends InsertionContext {
+	glossary: GlossaryEntry[];
+	pairs: QaPair[];
+}
+
+/**
+ * What the insert commands need from a note, read from around the cursor instead of the whole text: the
+ * Q&A and glossary entries of the section holding `offset` (from the heading above it to the next heading,
+ * at most `LOCAL_LINES` lines each way, cut at blank lines), plus the entries of the note's glossary
+ * sections (`## Glossary`, `## 용어` …), whose style a new entry copies. Line numbers are the whole note's.
+ * The cost follows the section's size, not the note's.
+ */
+export function localContext(doc: string, offset: number, lines: readonly TextLine[] = textLines(doc)): LocalContext {
+	const cursorLine = lineIndexAt(lines, Math.max(0, Math.min(offset, doc.length)));
+	const windows: [number, number][] = [localWindow(lines, cursorLine)];
+	for (let k = 0; k < lines.length; k++) {
+		const level = quickHeadingLevel(lines[k].text);
+		if (level === 0 || !GLOSSARY_SECTION.test(lines[k].text.replace(/^ {0,3}#+\s*/, "").replace(/\s+#*\s*$/, ""))) continue;
+		let end = k + 1;
+		while (end < lines.length) {
+			const l = quickHeadingLevel(lines[end].text);
+			if (l > 0 && l <= level) break;
+			end++;
+		}
+		windows.push([k, end - 1]);
+	}
+	const glossary: GlossaryEntry[] = [];
+	const pairs: QaPair[] = [];
+	const seen = new Set<number>();
+	for (const [first, last] of windows) {
+		const slice = doc.slice(lines[first].from, lines[last].to);
+		const record = parseNote(slice, "", { requireTag: false });
+		if (!record) continue;
+		const shift = first;
+		for (const g of record.glossary) {
+			if (seen.has(g.line + shift)) continue;
+			seen.add(g.line + shift);
+			glossary.push({ ...g, line: g.line + shift, endLine: g.endLine + shift });
+		}
+		if (first === windows[0][0]) for (const q of record.qa) pairs.push({ ...q, line: q.line + shift, answerLine: q.answerLine + shift, endLine: q.endLine + shift });
+	}
+	glossary.sort((a, b) => a.line - b.line);
+	return { glossary, pairs };
+}
+
+/** 0-based first and last line of the section around `line`, at most `LOCAL_LINES` each way, cut at blank lines. */
+function localWindow(lines: readonly TextLine[], line: number): [number, number] {
+	let first = line;
+	while (first > 0 && line - first < LOCAL_LINES && quickHeadingLevel(lines[first].text) === 0) first--;
+	if (quickHeadingLevel(lines[first].text) === 0 && first > 0) {
+		while (first < line && !isBlank(lines[first].text)) first++;
+	}
+	let last = line;
+	while (last + 1 < lines.length && last - line < LOCAL_LINES && quickHeadingLevel(lines[last + 1].text) === 0) last++;
+	if (last + 1 < lines.length && quickHeadingLevel(lines[last + 1].text) === 0) {
+		while (last > line && !isBlank(lines[last].text)) last--;
+	}
+	return [first, last];
+}
+
+/** `headingLevel` without a regular expression for lines that cannot be headings. */
+function quickHeadingLevel(text: string): number {
+	let i = 0;
+	while (i < 3 && text.charCodeAt(i) === 32) i++;
+	return text.charCodeAt(i) === 35 ? headingLevel(text) : 0;
 }

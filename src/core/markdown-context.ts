@@ -8,6 +8,7 @@
  * or backticks on one 5 MB line) stays linear.
  */
 import { CLASS_LATIN, CLASS_OTHER, CLASS_SPACE, getClassTable } from "./char-class";
+import { LineBreaks } from "./newline";
 
 const LATIN = CLASS_LATIN;
 const OTHER = CLASS_OTHER;
@@ -33,23 +34,20 @@ const MAX_LINK_TARGET = 2048;
  * with `---` or `...`, like Obsidian.
  */
 export function frontmatterEndLine(text: string): number {
+	const breaks = new LineBreaks(text);
 	let p = text.charCodeAt(0) === BOM ? 1 : 0;
-	let end = lineEnd(text, p);
+	let end = breaks.end(p);
 	if (!isDelimiterLine(text, p, end, false)) return 0;
 	let line = 1;
 	while (end < text.length) {
-		p = end + 1;
-		end = lineEnd(text, p);
+		p = breaks.next(end);
+		end = breaks.end(p);
 		line++;
 		if (isDelimiterLine(text, p, end, true)) return line;
 	}
 	return 0;
 }
 
-function lineEnd(text: string, p: number): number {
-	const e = text.indexOf("\n", p);
-	return e < 0 ? text.length : e;
-}
 
 function isDelimiterLine(text: string, start: number, end: number, allowDots: boolean): boolean {
 	while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
@@ -146,9 +144,14 @@ function onlyBlank(text: string, p: number, end: number): boolean {
 	return true;
 }
 
+/** First `needle` inside `[from, end)`, or -1. Reads nothing past `end`, so per-line searches stay linear. */
 function indexIn(text: string, needle: string, from: number, end: number): number {
-	const i = text.indexOf(needle, from);
-	return i >= 0 && i + needle.length <= end ? i : -1;
+	const first = needle.charCodeAt(0);
+	const last = end - needle.length;
+	for (let i = from; i <= last; i++) {
+		if (text.charCodeAt(i) === first && (needle.length === 1 || text.startsWith(needle, i))) return i;
+	}
+	return -1;
 }
 
 /**
@@ -321,8 +324,8 @@ function pushRange(out: number[], count: number, from: number, to: number): numb
 }
 
 function indexOrEnd(text: string, needle: string, from: number, end: number): number {
-	const i = text.indexOf(needle, from);
-	return i < 0 || i + needle.length > end ? end : i;
+	const i = indexIn(text, needle, from, end);
+	return i < 0 ? end : i;
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -474,10 +477,11 @@ export function forEachProseSegment(
 	let excludedIndex = 0;
 	const skips: number[] = [];
 	let line = 1;
+	const breaks = new LineBreaks(text);
 	for (let ls = 0; ls <= text.length; line++) {
-		const le = lineEnd(text, ls);
+		const le = breaks.end(ls);
 		const lineStart = ls === 0 && text.charCodeAt(0) === BOM ? 1 : ls;
-		ls = le + 1;
+		ls = breaks.next(le);
 		if (line <= frontmatterEnd) continue;
 		if (blocks && skipBlockLine(state, text, lineStart, le)) continue;
 		while (excludedIndex < excluded.length && excluded[excludedIndex].endLine < line) excludedIndex++;

@@ -24,7 +24,8 @@ import { removeJargonMarkers, toPlainText } from "./plain-text";
 import { buildOutline, type Outline, type OutlineSection } from "./outline";
 import { matchAnswerMarker, matchQuestionMarker, QA_SECTION, sectionName, splitInlineAnswer, strongDelimiterCount } from "./qa-markers";
 import { DEFAULT_TAGS, hasTag, inlineTags, uniqueTags } from "./tags";
-import { normalizeNote, noteName, splitLines } from "./text";
+import { splitLines } from "./newline";
+import { normalizeNote, noteName } from "./text";
 import type { GlossaryEntry, NoteRecord, QaPair, Talk } from "./types";
 
 export interface ParseOptions {

@@ -9,26 +9,45 @@
  *   which case the term wins (an alias never shadows a defined term). When several records list the same
  *   alias, the one whose earliest definition listing it comes first by (path, line) wins. Resolution
  *   does not depend on the order notes were added.
- * - `setNote`, `removeNote` and `renameNote` touch only the records of that note; the matcher is patched
- *   lazily (on the next `matcher()` call) for the names those records carry, never rebuilt.
+ * - `setNote`, `removeNote` and `renameNote` cost in proportion to that note's entries, however many other
+ *   notes define the same terms: a record keeps its definitions by note, counts its spellings, and sorts
+ *   its definitions only when read. The matcher is patched lazily (on the next `matcher()` call) for the
+ *   names those records carry, never rebuilt.
  */
 import { Concepts } from "./concepts";
 import { TermMatcher } from "./matcher";
-import { compareTerms, isCaseSensitiveName, spacedKey, termKey } from "./term-key";
+import { CASE_ANY, combineCaseRules, compareTerms, isAcronymName, nameCaseRule, spacedKey, termKey, type CaseRule } from "./term-key";
 import type { GlossaryEntry, TermDefinition, TermRecord } from "./types";
 
 interface NoteState {
 	entries: readonly GlossaryEntry[];
-	/** Term keys of the records this note defines. */
-	recordKeys: Set<string>;
+	/** The definitions this note gives, by record key (each list in line order). */
+	byRecord: Map<string, TermDefinition[]>;
+}
+
+/** The spellings of one name key on one record, counted over its definitions. */
+interface NameState {
+	total: number;
+	/** `spacedKey` spelling → how many definitions write it. */
+	variants: Map<string, number>;
+	/** Per `CaseRule`, how many spellings ask for it. */
+	rules: number[];
+	/** How many spellings are acronyms (`isAcronymName`). */
+	acronyms: number;
 }
 
 interface RecordState {
 	key: string;
-	/** Sorted by (path, line). */
-	definitions: TermDefinition[];
-	/** Keys of the aliases listed by its definitions, other than the record's own key. */
-	aliasKeys: Set<string>;
+	/** Definitions by note path, each list in line order. */
+	byPath: Map<string, TermDefinition[]>;
+	/** Number of definitions over all paths. */
+	count: number;
+	/** Name keys (its own key and its aliases') → spellings. */
+	names: Map<string, NameState>;
+	/** The smallest path in `byPath`, or null when it must be looked up again. */
+	firstPath: string | null;
+	/** Every definition in (path, line) order, built on read. */
+	sorted: TermDefinition[] | null;
 	cached: TermRecord | null;
 }
 
@@ -58,12 +77,10 @@ export class TermIndex {
 		const old = this.notes.get(path);
 		if (old && sameEntries(old.entries, entries)) return;
 		if (!old && entries.length === 0) return;
-		const touched = new Set<string>(old ? old.recordKeys : []);
 		const added = new Map<string, TermDefinition[]>();
 		for (const entry of entries) {
 			const key = termKey(entry.term);
 			if (!key) continue;
-			touched.add(key);
 			const definition: TermDefinition = {
 				term: entry.term,
 				aliases: [...entry.aliases],
@@ -76,8 +93,9 @@ export class TermIndex {
 			if (list) list.push(definition);
 			else added.set(key, [definition]);
 		}
-		for (const key of touched) this.updateRecord(key, path, added.get(key) ?? []);
-		if (added.size > 0) this.notes.set(path, { entries: entries.map(copyEntry), recordKeys: new Set(added.keys()) });
+		if (old) for (const [key, definitions] of old.byRecord) this.removeDefinitions(key, path, definitions);
+		for (const [key, definitions] of added) this.addDefinitions(key, path, definitions);
+		if (added.size > 0) this.notes.set(path, { entries: entries.map(copyEntry), byRecord: added });
 		else this.notes.delete(path);
 		this.changed();
 	}
@@ -166,43 +184,76 @@ export class TermIndex {
 		this.sorted = null;
 	}
 
-	/** Replaces the definitions `path` contributes to record `key` with `definitions`. */
-	private updateRecord(key: string, path: string, definitions: TermDefinition[]): void {
-		let state = this.records_.get(key);
-		if (state) {
-			this.markNames(state);
-			for (const alias of state.aliasKeys) this.releaseAlias(alias, key);
-			const kept = state.definitions.filter((d) => d.path !== path);
-			state.definitions = kept.concat(definitions);
-		} else {
-			if (definitions.length === 0) return;
-			state = { key, definitions: definitions.slice(), aliasKeys: new Set(), cached: null };
-			this.records_.set(key, state);
-		}
-		state.cached = null;
-		this.dirty.add(key);
-		if (state.definitions.length === 0) {
-			this.records_.delete(key);
-			return;
-		}
-		state.definitions.sort(compareSources);
-		state.aliasKeys = new Set();
-		for (const definition of state.definitions) {
-			for (const alias of definition.aliases) {
-				const aliasKey = termKey(alias);
-				if (!aliasKey || aliasKey === key) continue;
-				state.aliasKeys.add(aliasKey);
-				let claims = this.aliasClaims.get(aliasKey);
-				if (!claims) this.aliasClaims.set(aliasKey, (claims = new Set()));
-				claims.add(key);
-			}
-		}
+	/** Takes back the definitions `path` gave record `key`. */
+	private removeDefinitions(key: string, path: string, definitions: readonly TermDefinition[]): void {
+		const state = this.records_.get(key);
+		if (!state || !state.byPath.delete(path)) return;
 		this.markNames(state);
+		state.count -= definitions.length;
+		for (const definition of definitions) this.countNames(state, definition, -1);
+		if (state.firstPath === path) state.firstPath = null;
+		state.sorted = null;
+		state.cached = null;
+		if (state.count === 0) this.records_.delete(key);
+	}
+
+	/** Adds the definitions `path` gives record `key` (it gave none before). */
+	private addDefinitions(key: string, path: string, definitions: TermDefinition[]): void {
+		let state = this.records_.get(key);
+		if (!state) {
+			state = { key, byPath: new Map(), count: 0, names: new Map(), firstPath: path, sorted: null, cached: null };
+			this.records_.set(key, state);
+		} else if (state.firstPath !== null && path < state.firstPath) {
+			state.firstPath = path;
+		}
+		definitions.sort(compareSources);
+		state.byPath.set(path, definitions);
+		state.count += definitions.length;
+		for (const definition of definitions) this.countNames(state, definition, 1);
+		state.sorted = null;
+		state.cached = null;
+		this.markNames(state);
+	}
+
+	/** Counts (or uncounts) the spellings of a definition's term and aliases on its record. */
+	private countNames(state: RecordState, definition: TermDefinition, delta: number): void {
+		this.countName(state, definition.term, delta);
+		for (const alias of definition.aliases) this.countName(state, alias, delta);
+	}
+
+	private countName(state: RecordState, name: string, delta: number): void {
+		const nameKey = termKey(name);
+		if (!nameKey) return;
+		let names = state.names.get(nameKey);
+		if (!names) {
+			if (delta < 0) return;
+			names = { total: 0, variants: new Map(), rules: [0, 0, 0], acronyms: 0 };
+			state.names.set(nameKey, names);
+			if (nameKey !== state.key) this.claimAlias(nameKey, state.key);
+		}
+		const variant = spacedKey(name);
+		const count = (names.variants.get(variant) ?? 0) + delta;
+		if (count > 0) names.variants.set(variant, count);
+		else names.variants.delete(variant);
+		names.rules[nameCaseRule(name)] += delta;
+		if (isAcronymName(name)) names.acronyms += delta;
+		names.total += delta;
+		if (names.total <= 0) {
+			state.names.delete(nameKey);
+			this.dirty.add(nameKey);
+			if (nameKey !== state.key) this.releaseAlias(nameKey, state.key);
+		}
 	}
 
 	private markNames(state: RecordState): void {
 		this.dirty.add(state.key);
-		for (const alias of state.aliasKeys) this.dirty.add(alias);
+		for (const nameKey of state.names.keys()) this.dirty.add(nameKey);
+	}
+
+	private claimAlias(aliasKey: string, recordKey: string): void {
+		let claims = this.aliasClaims.get(aliasKey);
+		if (!claims) this.aliasClaims.set(aliasKey, (claims = new Set()));
+		claims.add(recordKey);
 	}
 
 	private releaseAlias(aliasKey: string, recordKey: string): void {
@@ -218,12 +269,15 @@ export class TermIndex {
 		if (this.records_.has(nameKey)) return nameKey;
 		const claims = this.aliasClaims.get(nameKey);
 		if (!claims) return undefined;
+		if (claims.size === 1) {
+			for (const recordKey of claims) return this.records_.has(recordKey) ? recordKey : undefined;
+		}
 		let best: string | undefined;
 		let bestSource: TermDefinition | undefined;
 		for (const recordKey of claims) {
 			const state = this.records_.get(recordKey);
 			if (!state) continue;
-			const source = state.definitions.find((d) => d.aliases.some((a) => termKey(a) === nameKey));
+			const source = this.definitionsOf(state).find((d) => d.aliases.some((a) => termKey(a) === nameKey));
 			if (!source) continue;
 			const order = bestSource ? compareSources(source, bestSource) : -1;
 			if (order < 0 || (order === 0 && best !== undefined && recordKey < best)) {
@@ -238,29 +292,51 @@ export class TermIndex {
 	private assignName(matcher: TermMatcher, nameKey: string): void {
 		const recordKey = this.resolve(nameKey);
 		const state = recordKey === undefined ? undefined : this.records_.get(recordKey);
-		if (!state) {
+		const names = state?.names.get(nameKey);
+		if (!state || !names) {
 			matcher.assign(nameKey, undefined, []);
 			return;
 		}
-		const variants = new Set<string>();
-		let caseSensitive = true;
-		for (const definition of state.definitions) {
-			for (const name of [definition.term, ...definition.aliases]) {
-				if (termKey(name) !== nameKey) continue;
-				variants.add(spacedKey(name));
-				caseSensitive &&= isCaseSensitiveName(name);
-			}
+		let rule: CaseRule | undefined;
+		names.rules.forEach((count, r) => {
+			if (count > 0) rule = rule === undefined ? (r as CaseRule) : combineCaseRules(rule, r as CaseRule);
+		});
+		matcher.assign(nameKey, this.firstDefinition(state).term, [...names.variants.keys()], rule ?? CASE_ANY, names.acronyms === names.total);
+	}
+
+	/** The record's first definition by (path, line), without sorting the others. */
+	private firstDefinition(state: RecordState): TermDefinition {
+		if (state.firstPath === null) {
+			let first: string | null = null;
+			for (const path of state.byPath.keys()) if (first === null || path < first) first = path;
+			state.firstPath = first;
 		}
-		matcher.assign(nameKey, state.definitions[0].term, [...variants], caseSensitive);
+		const list = state.firstPath === null ? undefined : state.byPath.get(state.firstPath);
+		if (!list || list.length === 0) throw new Error(`No definitions for term key ${state.key}`);
+		return list[0];
+	}
+
+	/** Every definition of a record in (path, line) order, sorted on first read after a change. */
+	private definitionsOf(state: RecordState): TermDefinition[] {
+		if (!state.sorted) {
+			const all: TermDefinition[] = [];
+			for (const list of state.byPath.values()) for (const definition of list) all.push(definition);
+			all.sort(compareSources);
+			state.sorted = all;
+		}
+		return state.sorted;
 	}
 
 	private recordOf(key: string): TermRecord {
 		const state = this.records_.get(key);
 		if (!state) throw new Error(`No term record for key ${key}`);
 		if (!state.cached) {
+			const definitions = this.definitionsOf(state);
 			const names: string[] = [];
 			const seen = new Set<string>();
-			for (const definition of state.definitions) {
+			// Names in order of first appearance; stop once every name the record counts has been seen.
+			for (let i = 0; i < definitions.length && seen.size < state.names.size; i++) {
+				const definition = definitions[i];
 				for (const name of [definition.term, ...definition.aliases]) {
 					const nameKey = termKey(name);
 					if (!nameKey || seen.has(nameKey)) continue;
@@ -270,9 +346,9 @@ export class TermIndex {
 			}
 			state.cached = Object.freeze({
 				key,
-				term: state.definitions[0].term,
+				term: definitions[0].term,
 				names,
-				definitions: state.definitions.slice(),
+				definitions: definitions.slice(),
 			});
 		}
 		return state.cached;

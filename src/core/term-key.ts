@@ -3,6 +3,7 @@
  * the same key are the same term ("티핑 포인트" = "티핑포인트", "eCPM" = "ECPM", NFD = NFC).
  */
 import { getFoldTable, isKeySpace } from "./char-class";
+import { isCommonWord } from "./common-words";
 
 /**
  * Normalised lookup key: NFC, case-folded code unit by code unit (the same folding the matcher applies
@@ -87,18 +88,66 @@ const WORD_ACRONYMS = new Set(
 	).split(" "),
 );
 
+/** How a name's case must show in the text for a mention (see `nameCaseRule`). */
+export type CaseRule = 0 | 1 | 2;
+/** Any case: `ctr` is `CTR`, `kubernetes` is `Kubernetes`. */
+export const CASE_ANY: CaseRule = 0;
+/** First letter a capital: `Go`, `GO` are the language, `go` is the verb. */
+export const CASE_INITIAL: CaseRule = 1;
+/** No small letter: `IT`, not `it`. */
+export const CASE_CAPITALS: CaseRule = 2;
+
 /**
- * True for names the matcher compares case-sensitively: all-caps names that spell a common English word
- * (`IT`, `US`, `WHO`, `ROLE`), so that prose is not taken for them. Every other name matches in any case
- * (`ECPM` for `eCPM`, `ctr` for `CTR`, `roas` for `ROAS`).
+ * The case a mention of this name needs:
+ * - `CASE_CAPITALS` for all-caps names that spell an English word (`IT`, `US`, `WHO`, `ROLE`, `REST`), so
+ *   prose is not taken for them;
+ * - `CASE_INITIAL` for capitalised one-word names that are everyday English words (`Go`, `Spring`, `Rust`,
+ *   `React`, `Swift`): `Go` and `GO` match, `go` does not;
+ * - `CASE_ANY` for everything else: acronyms and mixed case (`ECPM` for `eCPM`, `ctr` for `CTR`), names that
+ *   are no everyday word (`kubernetes`), several words (`tail sampling` for `Tail sampling`), lowercase names.
  */
-export function isCaseSensitiveName(name: string): boolean {
+export function nameCaseRule(name: string): CaseRule {
 	let letters = "";
+	let upper = 0;
+	let lower = 0;
+	let spaces = false;
+	for (let i = 0; i < name.length; i++) {
+		const c = name.charCodeAt(i);
+		if (c >= 0x61 && c <= 0x7a) {
+			lower++;
+			letters += name[i];
+		} else if (c >= 0x41 && c <= 0x5a) {
+			upper++;
+			letters += String.fromCharCode(c + 32);
+		} else if (isKeySpace(c)) {
+			if (letters.length > 0) spaces = true;
+		} else {
+			return CASE_ANY;
+		}
+	}
+	if (upper === 0) return CASE_ANY;
+	if (lower === 0) return WORD_ACRONYMS.has(letters) || isCommonWord(letters) ? CASE_CAPITALS : CASE_ANY;
+	const capitalised = upper === 1 && name.trim().charCodeAt(0) <= 0x5a;
+	return capitalised && !spaces && isCommonWord(letters) ? CASE_INITIAL : CASE_ANY;
+}
+
+/** An acronym: at least two capital letters and no small ASCII letter (`SMB`, `B2B`, `F&B`). */
+export function isAcronymName(name: string): boolean {
+	let upper = 0;
 	for (let i = 0; i < name.length; i++) {
 		const c = name.charCodeAt(i);
 		if (c >= 0x61 && c <= 0x7a) return false;
-		if (c >= 0x41 && c <= 0x5a) letters += String.fromCharCode(c + 32);
-		else if (!isKeySpace(c)) return false;
+		if (c >= 0x41 && c <= 0x5a) upper++;
 	}
-	return WORD_ACRONYMS.has(letters);
+	return upper >= 2;
+}
+
+/** The rule for a name written several ways: the loosest one (a lowercase spelling allows lowercase text). */
+export function combineCaseRules(a: CaseRule, b: CaseRule): CaseRule {
+	return a < b ? a : b;
+}
+
+/** True for names the matcher compares case-sensitively in capitals (see `nameCaseRule`). */
+export function isCaseSensitiveName(name: string): boolean {
+	return nameCaseRule(name) === CASE_CAPITALS;
 }

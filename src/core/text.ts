@@ -24,10 +24,7 @@ export function lineReference(path: string, line: number): string {
 	return `${noteName(path)}, line ${line}`;
 }
 
-/** Splits into lines on LF, CRLF or CR. Line i (0-based) is line i+1 in every result. */
-export function splitLines(text: string): string[] {
-	return text.indexOf("\r") === -1 ? text.split("\n") : text.split(/\r\n|\r|\n/);
-}
+export { splitLines } from "./newline";
 
 /** Collapses every run of whitespace to one space and trims. */
 export function collapseWhitespace(text: string): string {

@@ -9,7 +9,7 @@
 import { Notice, type App, type Editor, type Plugin } from "obsidian";
 import { EXPORT_FORMATS, type ExportFormat, type ExportFormatInfo } from "../core/export";
 import { detectGlossaryStyle, formatGlossaryEntry, formatSkeleton, type FormattedEntry, type GlossaryStyle } from "../core/glossary-format";
-import { cursorPosition, findMarkedJargon, insertionLine, planBlockInsertion, planLineInsertion, sectionLastLine, termAt, textLines, wordAt, wordsOf, type Insertion, type MarkedJargon, type TextLine } from "../core/insertion";
+import { cursorPosition, findMarkedJargon, insertionLine, localContext, planBlockInsertion, planLineInsertion, sectionLastLine, termAt, textLines, wordAt, wordsOf, type Insertion, type LocalContext, type MarkedJargon, type TextLine } from "../core/insertion";
 import { parseNote } from "../core/note-parser";
 import type { PluginSettings } from "../core/settings";
 import { termKey } from "../core/term-key";
@@ -165,11 +165,10 @@ export function aliasesFor(definition: TermDefinition, record: TermRecord): stri
 }
 
 /** Where the entry goes: a glossary list or heading section gets it at its end; otherwise after the paragraph holding `anchor`. */
-function planEntry(text: string, lines: readonly TextLine[], anchor: number, style: GlossaryStyle, entry: FormattedEntry, note: NoteRecord | null): Insertion {
+function planEntry(text: string, lines: readonly TextLine[], anchor: number, style: GlossaryStyle, entry: FormattedEntry, note: LocalContext): Insertion {
 	if (style.kind === "list" && style.sectionLine >= 0) return planLineInsertion(text, sectionLastLine(text, style.sectionLine), entry.lines, entry.cursor);
 	if (style.kind === "heading" && style.sectionLine >= 0) return planBlockInsertion(text, sectionLastLine(text, style.sectionLine), entry.lines, entry.cursor, lines);
-	const context = note ? { pairs: note.qa, glossary: note.glossary } : {};
-	return planBlockInsertion(text, insertionLine(text, anchor, context, lines), entry.lines, entry.cursor, lines);
+	return planBlockInsertion(text, insertionLine(text, anchor, note, lines), entry.lines, entry.cursor, lines);
 }
 
 /**
@@ -179,11 +178,13 @@ function planEntry(text: string, lines: readonly TextLine[], anchor: number, sty
  */
 export function insertEntry(editor: Editor, path: string, spec: EntrySpec, anchor?: number): void {
 	const text = editor.getValue();
-	const note = parseNote(text, path, { requireTag: false });
 	const lines = textLines(text);
-	const style = detectGlossaryStyle(text, note?.glossary ?? [], lines);
+	const place = anchor ?? editor.posToOffset(editor.getCursor("to"));
+	// A local parse (the section around the cursor and the glossary sections), not the whole note.
+	const note = localContext(text, place, lines);
+	const style = detectGlossaryStyle(text, note.glossary, lines);
 	const entry = formatEntry(spec, style);
-	const plan = planEntry(text, lines, anchor ?? editor.posToOffset(editor.getCursor("to")), style, entry, note);
+	const plan = planEntry(text, lines, place, style, entry, note);
 	const at = editor.offsetToPos(plan.at);
 	const cursor = cursorPosition(at, plan);
 	// One change transaction, then the cursor: a selection-only update is no undo step of its own, so one

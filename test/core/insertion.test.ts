@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { parseNote } from "../../src/core/note-parser";
+import type { QaPair } from "../../src/core/types";
 import {
 	applyInsertion,
 	findMarkedJargon,
 	insertionLine,
+	localContext,
 	lineBreakOf,
 	planBlockInsertion,
 	planLineInsertion,
@@ -227,5 +230,28 @@ describe("findMarkedJargon", () => {
 				}
 			}),
 		);
+	});
+});
+
+describe("localContext: the insert command's local parse", () => {
+	const talk = (n: number) => [`## Talk ${n} - Speaker ${n}`, "", `**Q. Question ${n}?**`, `A. Answer ${n} about CDN.`, "", `> Term${n}`, `> Definition ${n}`, ""];
+	const doc = ["---", "tags: [Conference]", "---", ...Array.from({ length: 300 }, (_, i) => talk(i)).flat(), "## Glossary", "", "- **CDN**: servers near users", "- **API**: an interface", ""].join("\n");
+	const full = parseNote(doc, "n.md", { requireTag: false });
+
+	it("reads the section around the cursor and the glossary sections, with the whole note's lines", () => {
+		const offset = doc.indexOf("Answer 150 ");
+		const local = localContext(doc, offset);
+		const near = full?.qa.filter((q) => q.question === "Question 150?") ?? [];
+		const spans = (pairs: readonly QaPair[]) => pairs.map((q) => [q.question, q.line, q.answerLine, q.endLine]);
+		expect(spans(local.pairs)).toEqual(spans(near));
+		expect(spans(near)).toEqual([["Question 150?", 1206, 1207, 1207]]);
+		const want = full?.glossary.filter((g) => g.term === "Term150" || g.term === "CDN" || g.term === "API") ?? [];
+		expect(local.glossary).toEqual(want);
+		expect(local.glossary.map((g) => [g.term, g.line])).toEqual([
+			["Term150", 1209],
+			["CDN", 2406],
+			["API", 2407],
+		]);
+		expect(insertionLine(doc, offset, local)).toBe(insertionLine(doc, offset, { pairs: full?.qa, glossary: full?.glossary }));
 	});
 });

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { propertyRuns } from "../helpers/property-runs";
 import { describe, expect, it } from "vitest";
 import { findMentions, TermMatcher, type FindOptions } from "../../src/core/matcher";
 import type { TermMention } from "../../src/core/types";
@@ -103,7 +104,7 @@ describe("findMentions on hostile input", () => {
 				checkInvariants(text, findMentions(text, matcher, opts), opts);
 				checkInvariants(text, findMentions(text, matcher));
 			}),
-			{ numRuns: 2000 },
+			{ numRuns: propertyRuns(2000) },
 		);
 	});
 
@@ -114,7 +115,7 @@ describe("findMentions on hostile input", () => {
 				const expected = findMentions(text, matcher).filter((m) => m.from >= from && m.to <= to);
 				expect(findMentions(text, matcher, { from, to })).toEqual(expected);
 			}),
-			{ numRuns: 1000 },
+			{ numRuns: propertyRuns(1000) },
 		);
 	});
 
@@ -124,7 +125,7 @@ describe("findMentions on hostile input", () => {
 				const mentions = findMentions(text, matcher, { excludeLines: [{ line, endLine: line + span }] });
 				for (const m of mentions) expect(m.line < line || m.line > line + span).toBe(true);
 			}),
-			{ numRuns: 500 },
+			{ numRuns: propertyRuns(500) },
 		);
 	});
 
@@ -140,7 +141,7 @@ describe("findMentions on hostile input", () => {
 				expect(shape(nfdMentions)).toEqual(expected);
 				checkInvariants(nfd, nfdMentions);
 			}),
-			{ numRuns: 1000 },
+			{ numRuns: propertyRuns(1000) },
 		);
 	});
 

@@ -349,3 +349,61 @@ describe("no regex lookbehind in src/core", () => {
 		}
 	});
 });
+
+describe("everyday English words and plurals", () => {
+	const names = ["Go", "Spring", "Rust", "React", "Swift", "Kubernetes", "Tail sampling", "feature flag", "postmortem", "cache", "process", "eCPM", "SaaS", "CTR", "IT"];
+	const m = new TermMatcher(names.map((n) => [n, n] as const));
+	const texts = (text: string) => findMentions(text, m).map((x) => x.text);
+
+	it("matches a capitalised one-word name that is an everyday word only capitalised", () => {
+		expect(texts("Go and GO, not go; we go to Spring in spring, Rust not rust, React Swift vs react swift")).toEqual(["Go", "GO", "Spring", "Rust", "React", "Swift"]);
+	});
+
+	it("keeps matching every other name in any case", () => {
+		expect(texts("kubernetes, KUBERNETES, ecpm, saas, ctr")).toEqual(["kubernetes", "KUBERNETES", "ecpm", "saas", "ctr"]);
+		expect(texts("> Tail sampling\ntail sampling keeps traces")).toEqual(["Tail sampling", "tail sampling"]);
+		expect(texts("Feature flag rollout. Postmortem")).toEqual(["Feature flag", "Postmortem"]);
+		expect(texts("it is IT")).toEqual(["IT"]);
+	});
+
+	it("takes regular s/es plurals of Latin terms, word boundaries kept", () => {
+		expect(texts("feature flags, postmortems and caches; processes")).toEqual(["feature flags", "postmortems", "caches", "processes"]);
+		expect(texts("cachesx processs SaaSs cachess")).toEqual([]);
+		expect(texts("Rusts and Gos")).toEqual(["Rusts", "Gos"]);
+	});
+});
+
+describe("linear matching", () => {
+	it("finds a long Hangul or CJK term after near misses that share its prefix", () => {
+		const term = "가나다라마바사아자차카타파하".repeat(3);
+		const cjk = "中文字符串測試".repeat(6);
+		const m = new TermMatcher([
+			[term, "long"],
+			[cjk, "cjk"],
+			["다라", "short"],
+		]);
+		const nearMiss = term.slice(0, -1);
+		const text = `${nearMiss} ${nearMiss} ${term}에 다라 ${cjk.slice(0, -1)}${cjk}`;
+		expect(findMentions(text, m).map((x) => [x.term, x.from])).toEqual([
+			["long", nearMiss.length * 2 + 2],
+			["short", text.indexOf(" 다라") + 1],
+			["cjk", text.lastIndexOf(cjk)],
+		]);
+	});
+
+	it("prefers the leftmost start, then the longest term there, when occurrences overlap", () => {
+		const m = new TermMatcher([
+			["中文", "a"],
+			["文字符", "b"],
+			["中文字符串", "c"],
+			["가나", "가나"],
+			["나다라", "나다라"],
+		]);
+		const texts = (text: string) => findMentions(text, m).map((x) => x.text);
+		expect(texts("中文字符")).toEqual(["中文"]);
+		expect(texts("中文字符串")).toEqual(["中文字符串"]);
+		expect(texts("x文字符中文")).toEqual(["文字符", "中文"]);
+		expect(texts("가나다라")).toEqual(["가나"]);
+		expect(texts("가 나다라")).toEqual(["나다라"]);
+	});
+});

@@ -1,5 +1,6 @@
 /** The extractor survives any input and reads CRLF/BOM/NFD text exactly like LF/NFC text. */
 import fc from "fast-check";
+import { propertyRuns } from "../helpers/property-runs";
 import { describe, expect, it } from "vitest";
 import { parseNote } from "../../src/core/note-parser";
 import type { NoteRecord } from "../../src/core/types";
@@ -45,7 +46,7 @@ describe("parseNote on hostile input", () => {
 				expect(parseNote(text, "x.md", { requireTag: !tagged })).toEqual(first);
 				checkInvariants(first, text);
 			}),
-			{ numRuns: 600 },
+			{ numRuns: propertyRuns(600) },
 		);
 	});
 
@@ -58,7 +59,7 @@ describe("parseNote on hostile input", () => {
 				expect(parseNote(`\ufeff${text}`, "x.md")).toEqual(base);
 				expect(parseNote(text.normalize("NFD"), "x.md")).toEqual(base);
 			}),
-			{ numRuns: 300 },
+			{ numRuns: propertyRuns(300) },
 		);
 	});
 

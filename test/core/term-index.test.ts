@@ -147,3 +147,31 @@ describe("TermIndex", () => {
 		expect(terms(index, "스콥을")).toEqual(["스콥"]);
 	});
 });
+
+describe("TermIndex with many notes defining the same terms", () => {
+	it("keeps (path, line) order, the first definition's term and every name through updates in any order", () => {
+		const index = new TermIndex();
+		const paths = Array.from({ length: 40 }, (_, i) => `talks/${String(i).padStart(2, "0")}.md`);
+		for (const path of [...paths].reverse()) index.setNote(path, [entry("SLO", 5, `objective in ${path}`, ["Service Level Objective"]), entry("CTR", 9)]);
+		index.setNote(paths[3], [entry("slo", 2, "lower-case spelling", ["서비스 수준 목표"]), entry("SLO", 8)]);
+		index.removeNote(paths[0]);
+		const slo = index.lookup("service level objective");
+		expect(slo?.term).toBe("SLO");
+		expect(slo?.definitions.length).toBe(40);
+		expect(slo?.definitions.slice(0, 4).map((d) => [d.path, d.line, d.term])).toEqual([
+			[paths[1], 5, "SLO"],
+			[paths[2], 5, "SLO"],
+			[paths[3], 2, "slo"],
+			[paths[3], 8, "SLO"],
+		]);
+		expect(slo?.names).toEqual(["SLO", "Service Level Objective", "서비스 수준 목표"]);
+		expect(findMentions("서비스 수준 목표와 SLO, ctr", index.matcher()).map((m) => m.term)).toEqual(["SLO", "SLO", "CTR"]);
+		index.removeNote(paths[1]);
+		index.removeNote(paths[2]);
+		expect(index.lookup("SLO")?.term).toBe("slo");
+		index.setNote(paths[3], []);
+		expect(index.lookup("서비스수준목표")).toBeUndefined();
+		expect(findMentions("서비스 수준 목표", index.matcher())).toEqual([]);
+		expect(index.lookup("SLO")?.definitions.length).toBe(36);
+	});
+});

@@ -84,3 +84,14 @@ describe("npm run extract", () => {
 		expect(note?.qa[0]).toMatchObject({ line: 10, answerLine: 19, talk: 0 });
 	});
 });
+
+describe("npm run extract through its prebuilt bundle", () => {
+	it("prints exactly what the TypeScript entry prints, note by note", () => {
+		const dir = tempVault();
+		const viaTsx = spawnSync(process.execPath, ["--import", "tsx", join(root, "scripts", "extract.ts"), dir, "--health", "--tag", "meetup", "--tag", "Conference"], { cwd: root, encoding: "utf8" });
+		const viaBundle = spawnSync(process.execPath, [join(root, "scripts", "extract-cli.mjs"), dir, "--health", "--tag", "meetup", "--tag", "Conference"], { cwd: root, encoding: "utf8" });
+		expect(viaBundle.status, viaBundle.stderr).toBe(0);
+		expect(viaBundle.stdout).toBe(viaTsx.stdout);
+		expect((JSON.parse(viaBundle.stdout) as ExtractJson).notes.map((n) => n.path)).toEqual([join(dir, "talks", "day1.md"), join(dir, "talks", "meetup.md")]);
+	});
+});

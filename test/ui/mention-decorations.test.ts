@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { propertyRuns } from "../helpers/property-runs";
 import { EditorSelection, EditorState } from "@codemirror/state";
 import type { Extension } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
@@ -236,7 +237,7 @@ describe("mentionsInRanges", () => {
 				const expected = coreMentions(doc, index).filter((m) => m.from < to && m.to > from);
 				expect(inRanges(state, [{ from, to }], source)).toEqual(expected);
 			}),
-			{ numRuns: Number(process.env.CQG_PROPERTY_RUNS ?? 500) },
+			{ numRuns: propertyRuns(500) },
 		);
 	});
 
