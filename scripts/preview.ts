@@ -1,10 +1,12 @@
 /**
- * npm run preview [-- --port=5173] [-- --reference]
+ * npm run preview [-- --port=5173] [-- --reference] [-- --mobile]
  *
  * Serves the browser host with the example vault on http://127.0.0.1:<port>/ so a person can try the
  * side panel, hover previews and commands without installing Obsidian: the plugin's production
  * main.js and styles.css run on a small stand-in for Obsidian's API with a real CodeMirror editor.
  * `--reference` adds the reference note from ../shared (read in place) when it is present.
+ * `--mobile` emulates Obsidian mobile (Platform.isMobile, is-mobile/is-phone, sidebars as drawers, a bottom
+ * navbar); open it with the browser's device toolbar at a phone size (or any page with `?mobile`).
  * Stop with Ctrl+C.
  */
 import { buildHost, buildPlugin } from "../test/e2e/support/build";
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
 			openFile: "Conferences/Seoul Reliability Day 2025.md",
 			openPanel: true,
 			preview: true,
+			mobile: process.argv.includes("--mobile"),
 			// The example vault's glossary folder is an extra glossary source, as `npm run demo` sets it up.
 			pluginData: { glossaryFolders: ["Glossary"] },
 		},

@@ -18,4 +18,10 @@ export interface HostConfig {
 	language?: string;
 	/** Show the person-facing toolbar and file list (npm run preview). */
 	preview?: boolean;
+	/**
+	 * Emulate Obsidian mobile (npm run preview -- --mobile): `Platform.isMobile`, `is-mobile` and
+	 * `is-phone`/`is-tablet` on the body (phone below 600 px wide), sidebars as drawers, a bottom navbar.
+	 * A page opened with `?mobile` in its address is mobile too.
+	 */
+	mobile?: boolean;
 }

@@ -6,9 +6,10 @@
  */
 import "./obsidian-shim";
 import { openObsidianUri } from "../../stubs/obsidian/app";
+import { Platform } from "../../stubs/obsidian/misc";
 import { Modal, SuggestModal } from "../../stubs/obsidian/modal";
 import type { PluginManifest } from "../../stubs/obsidian/plugin";
-import { TFile } from "../../stubs/obsidian/vault";
+import { TFile, type TAbstractFile } from "../../stubs/obsidian/vault";
 import { HostApp, type Command } from "./app";
 import type { HostConfig } from "./config";
 import { loadPlugin, requested, type LoadedPlugin } from "./loader";
@@ -57,6 +58,10 @@ export interface HostApi {
 	/** The active main-area Markdown view. */
 	markdownView(): MarkdownView | null;
 	setMode(mode: "live" | "source" | "preview"): void;
+	/** Whether the page emulates Obsidian mobile (and then whether a phone). */
+	mobile: { mobile: boolean; phone: boolean };
+	/** Opens the plugin's settings tab (in a modal). */
+	openSettings(): void;
 	/** Whether 0-based `line` of the active editor is inside its visible scroll area. */
 	lineOnScreen(line: number): boolean;
 	/** Writes a note as if changed on disk (modify or create). */
@@ -79,12 +84,45 @@ function setTheme(theme: Theme): void {
 	slot.__host?.app.workspace.trigger("css-change");
 }
 
-function buildLayout(app: HostApp, preview: boolean): void {
+function buildLayout(app: HostApp, preview: boolean): HTMLElement {
 	const appEl = document.body.createDiv({ cls: "app-container" });
 	if (preview) appEl.addClass("host-preview");
 	const main = appEl.createDiv({ cls: "horizontal-main-container" });
 	main.appendChild(app.workspace.containerEl);
 	document.body.createDiv({ cls: "notice-container" });
+	return appEl;
+}
+
+/**
+ * Obsidian mobile, as far as plugins see it: `Platform.isMobile` (and isPhone/isTablet), the body's
+ * `is-mobile` and `is-phone`/`is-tablet` classes. Set before the plugin loads, as Obsidian does.
+ */
+function emulateMobile(): { mobile: boolean; phone: boolean } {
+	const phone = window.innerWidth < 600;
+	Object.assign(Platform, { isMobile: true, isDesktop: false, isMobileApp: true, isDesktopApp: false, isPhone: phone, isTablet: !phone });
+	document.body.addClasses(["is-mobile", phone ? "is-phone" : "is-tablet"]);
+	return { mobile: true, phone };
+}
+
+/** Obsidian mobile's bottom bar: the sidebars (drawers) and the command palette, each a 44 px target. */
+function buildMobileNavbar(app: HostApp, appEl: HTMLElement, api: HostApi, pluginId: string): void {
+	const bar = appEl.createDiv({ cls: "mobile-navbar", attr: { role: "toolbar", "aria-label": "Navigation" } });
+	const button = (text: string, cls: string, onClick: () => void) => {
+		const b = bar.createEl("button", { text, cls: `mobile-navbar-action ${cls}` });
+		b.addEventListener("click", onClick);
+		return b;
+	};
+	if (appEl.hasClass("host-preview")) button("Files", "host-open-left", () => app.workspace.toggleSide("left"));
+	button("Command palette", "host-palette-button", () => api.openCommandPalette());
+	button("Right sidebar", "host-open-right", () => {
+		if (app.workspace.hasLeaves("right")) app.workspace.toggleSide("right");
+		else api.runCommand(`${pluginId}:open-panel`);
+	});
+	for (const side of ["left", "right"] as const) {
+		const split = side === "left" ? app.workspace.leftSplit : app.workspace.rightSplit;
+		const close = split.createEl("button", { cls: "host-drawer-close", text: "Close", attr: { "aria-label": "Close sidebar" }, prepend: true });
+		close.addEventListener("click", () => app.workspace.toggleSide(side, false));
+	}
 }
 
 function buildRibbon(app: HostApp): void {
@@ -110,17 +148,44 @@ function buildPreviewChrome(app: HostApp, api: HostApi): void {
 		const view = api.markdownView();
 		if (view) api.setMode(view.getMode() === "preview" ? "live" : "preview");
 	});
+	// Obsidian's "Source mode" toggle: Live Preview (markup hidden off the cursor line) or plain Markdown.
+	const source = button("Source mode", "host-source-toggle", () => {
+		const view = api.markdownView();
+		if (!view) return;
+		api.setMode(view.getMode() === "source" && view.livePreview ? "source" : "live");
+		syncSource();
+	});
+	const syncSource = () => {
+		const view = api.markdownView();
+		const on = view?.getMode() === "source" && !view.livePreview;
+		source.setAttr("aria-pressed", on ? "true" : "false");
+	};
+	syncSource();
+	app.workspace.on("active-leaf-change", syncSource);
 	button("Dark theme", "host-theme-toggle", () => setTheme(document.body.hasClass("theme-dark") ? "light" : "dark"));
 	button("Plugin settings", "host-settings-button", () => openSettings(app));
 
 	const files = app.workspace.leftSplit.createDiv({ cls: "host-file-list nav-files-container" });
 	files.createDiv({ cls: "host-file-list-title", text: "Files" });
+	const list = files.createDiv({ cls: "host-file-list-items", attr: { role: "list" } });
+	fillFileList(list, app, api);
+	// The list follows the vault: notes created, renamed or deleted (by the plugin or on disk) show at once.
+	const refill = (file: TAbstractFile) => {
+		if (file instanceof TFile) fillFileList(list, app, api);
+	};
+	app.vault.on("create", refill);
+	app.vault.on("rename", refill);
+	app.vault.on("delete", refill);
+}
+
+function fillFileList(list: HTMLElement, app: HostApp, api: HostApi): void {
+	list.empty();
 	const paths = app.vault
 		.getMarkdownFiles()
 		.map((f) => f.path)
 		.sort((a, b) => a.localeCompare(b));
 	for (const path of paths) {
-		const row = files.createDiv({ cls: "nav-file-title tree-item-self is-clickable", text: path.replace(/\.md$/, ""), attr: { title: path } });
+		const row = list.createEl("button", { cls: "nav-file-title tree-item-self is-clickable", text: path.replace(/\.md$/, ""), attr: { title: path, "data-path": path, role: "listitem" } });
 		row.addEventListener("click", () => void api.openFile(path));
 	}
 }
@@ -150,8 +215,11 @@ async function start(): Promise<void> {
 	const config = JSON.parse(configText) as HostConfig;
 	const manifest = JSON.parse(manifestText) as PluginManifest;
 	installModalBehaviour();
+	const mobile = config.mobile === true || new URLSearchParams(window.location.search).has("mobile") ? emulateMobile() : { mobile: false, phone: false };
 	const app = new HostApp();
 	const api: HostApi = {
+		mobile,
+		openSettings: () => openSettings(app),
 		ready: false,
 		app,
 		plugin: null,
@@ -198,7 +266,7 @@ async function start(): Promise<void> {
 	window.addEventListener("unhandledrejection", (ev) => app.errors.push(`unhandled rejection: ${String(ev.reason)}`));
 
 	setTheme(config.theme ?? "light");
-	buildLayout(app, config.preview === true);
+	const appEl = buildLayout(app, config.preview === true);
 	// Files that exist when Obsidian starts: in the vault, with their metadata already cached.
 	for (const file of config.files) app.metadataCache.seed(file.path, file.text);
 	if (config.pluginData !== undefined) app.pluginData.set(manifest.id, JSON.stringify(config.pluginData));
@@ -211,21 +279,39 @@ async function start(): Promise<void> {
 	api.evaluateMs = loaded.evaluateMs;
 	buildRibbon(app);
 	if (config.preview) buildPreviewChrome(app, api);
+	if (mobile.mobile) {
+		buildMobileNavbar(app, appEl, api, manifest.id);
+		app.workspace.toggleSide("left", false);
+	}
 
 	app.workspace.triggerLayoutReady();
 	const first = config.openFile ?? app.vault.getMarkdownFiles()[0]?.path;
 	if (first) await api.openFile(first);
 	if (config.openPanel && !api.runCommand("open-panel")) app.errors.push("the open-panel command did not run");
-	// Focus stays in the note, as after opening it in Obsidian.
+	// Focus stays in the note, as after opening it in Obsidian (on a phone the drawers start closed).
 	const view = api.markdownView();
 	if (view) app.workspace.setActiveLeaf(view.leaf, { focus: true });
+	if (mobile.mobile) {
+		// The panel opens in a drawer a moment after its command ran; the drawer starts closed, over the note.
+		for (let i = 0; i < 50 && config.openPanel && !app.workspace.hasLeaves("right"); i++) await new Promise((r) => window.setTimeout(r, 10));
+		await new Promise((r) => window.setTimeout(r, 0));
+		app.workspace.toggleSide("right", false);
+		if (view) app.workspace.setActiveLeaf(view.leaf, { focus: true });
+	}
 
-	document.addEventListener("keydown", (ev) => {
-		if ((ev.ctrlKey || ev.metaKey) && ev.key.toLowerCase() === "p") {
-			ev.preventDefault();
-			api.openCommandPalette();
-		}
-	});
+	// Capture phase, and the palette's input takes focus before this returns: the next key typed goes
+	// into the palette, never into the note.
+	document.addEventListener(
+		"keydown",
+		(ev) => {
+			if ((ev.ctrlKey || ev.metaKey) && !ev.altKey && !ev.shiftKey && ev.key.toLowerCase() === "p") {
+				ev.preventDefault();
+				ev.stopPropagation();
+				api.openCommandPalette();
+			}
+		},
+		true,
+	);
 	api.ready = true;
 	document.body.addClass("host-ready");
 }

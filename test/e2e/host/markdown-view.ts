@@ -2,7 +2,8 @@
  * MarkdownView: a note in the main area, with Obsidian's two modes.
  * - Editing ("source"): a real CodeMirror 6 EditorView with undo history and the default and history
  *   keymaps, the editor extensions plugins registered, and `editorLivePreviewField` (Live Preview on by
- *   default, as in Obsidian; the host does not hide Markdown syntax in Live Preview). `editor` is the
+ *   default, as in Obsidian, styled by ./live-preview: markup hidden off the cursor line, frontmatter as
+ *   properties). `editor` is the
  *   test stub's Editor adapter over that view. Edits are saved to the vault shortly after typing stops,
  *   which makes the metadata cache emit `changed` as in Obsidian.
  * - Reading ("preview"): the note rendered by the host's renderer (never executing HTML), one element per
@@ -22,6 +23,7 @@ import { TFile, type TAbstractFile } from "../../stubs/obsidian/vault";
 import { ItemView, type WorkspaceLeaf } from "../../stubs/obsidian/views";
 import type { HostApp } from "./app";
 import { codeBlockWidgets } from "./code-block-widgets";
+import { frontmatterLines, hostLivePreview } from "./live-preview";
 import { renderMarkdown } from "./markdown-render";
 
 export const VIEW_TYPE_MARKDOWN = "markdown";
@@ -162,6 +164,8 @@ export class MarkdownView extends ItemView {
 		this.previewMode = this.addChild(new MarkdownPreviewView(this, this.contentEl));
 		this.applyMode();
 		this.registerEvent(this.hostApp.vault.on("modify", (file: TAbstractFile) => this.onExternalModify(file)));
+		this.registerEvent(this.hostApp.vault.on("rename", (file: TAbstractFile) => this.onRename(file)));
+		this.registerEvent(this.hostApp.vault.on("delete", (file: TAbstractFile) => this.onDelete(file)));
 	}
 
 	get hostApp(): HostApp {
@@ -209,6 +213,9 @@ export class MarkdownView extends ItemView {
 		this.savedText = text;
 		const live = this.livePreview;
 		this.editor.cm.setState(this.freshState(text, live));
+		// Obsidian puts the cursor below the properties, so they show as properties, not as YAML.
+		const fm = frontmatterLines(this.editor.cm.state);
+		if (fm) this.editor.cm.dispatch({ selection: EditorSelection.cursor(this.editor.cm.state.doc.line(Math.min(fm.last + 1, this.editor.cm.state.doc.lines)).from) });
 		this.containerEl.querySelector(".view-header-title")?.setText(file.basename);
 		if (this.mode === "preview") this.previewMode.rerender(true);
 	}
@@ -278,6 +285,7 @@ export class MarkdownView extends ItemView {
 				highlightActiveLine(),
 				editorLivePreviewField.init(() => live),
 				codeBlockWidgets(this.hostApp, () => this.file?.path ?? ""),
+				hostLivePreview,
 				EditorView.updateListener.of((update) => {
 					if (update.docChanged) this.onEdit();
 					if (update.transactions.some((tr) => tr.effects.some((e) => e.is(setLivePreview)))) this.applyMode();
@@ -301,6 +309,23 @@ export class MarkdownView extends ItemView {
 		this.savedText = text;
 		this.editor.cm.dispatch({ changes: { from: 0, to: this.editor.cm.state.doc.length, insert: text } });
 		if (this.mode === "preview") this.previewMode.rerender(true);
+	}
+
+	/** The open note was renamed (or moved): the header and the tab show its new name. */
+	private onRename(file: TAbstractFile): void {
+		if (file !== this.file) return;
+		this.containerEl.querySelector(".view-header-title")?.setText(this.file.basename);
+		(this.leaf as { refreshHeader?: () => void }).refreshHeader?.();
+	}
+
+	/** The open note was deleted: its tab closes, as in Obsidian. */
+	private onDelete(file: TAbstractFile): void {
+		if (file !== this.file) return;
+		if (this.saveTimer !== null) window.clearTimeout(this.saveTimer);
+		this.saveTimer = null;
+		this.savedText = this.editor.getValue();
+		this.file = null;
+		this.leaf.detach();
 	}
 
 	private applyMode(): void {

@@ -150,7 +150,14 @@ export function installModalBehaviour(): void {
 				true,
 			);
 		}
-		window.setTimeout(() => this.modalEl.querySelector<HTMLElement>("input, textarea, button")?.focus(), 0);
+		// At once, so a key typed right after the one that opened the modal lands in it (Ctrl+P, then typing);
+		// again after a task, for modals that build their content after open().
+		const focusFirst = () => {
+			if (this.modalEl.contains(document.activeElement)) return;
+			this.modalEl.querySelector<HTMLElement>("input, textarea, select, button, [tabindex='0']")?.focus();
+		};
+		focusFirst();
+		window.setTimeout(focusFirst, 0);
 	};
 	Modal.prototype.close = function (this: Modal): void {
 		const wasOpen = this.opened;

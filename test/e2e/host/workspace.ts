@@ -46,6 +46,11 @@ export class HostLeaf extends WorkspaceLeaf {
 		else if (mode === "source") view.setMode(view.livePreview ? "live" : "source");
 		await super.openFile(file, openState);
 		this.refreshHeader();
+		// On a phone or tablet a note opened from a drawer (the panel, the file list) closes the drawers.
+		if (this.side === "main" && document.body.hasClass("is-mobile")) {
+			this.host.toggleSide("left", false);
+			this.host.toggleSide("right", false);
+		}
 	}
 
 	detach(): void {
@@ -229,6 +234,23 @@ export class HostWorkspace extends Events {
 		if (this.lastMainLeaf === leaf) this.lastMainLeaf = null;
 	}
 
+	/** Opens (true), closes (false) or flips a sidebar; on mobile the sidebars are drawers over the note. */
+	toggleSide(side: "left" | "right", open?: boolean): void {
+		const el = this.sides[side].el;
+		const next = open ?? el.hasClass("is-collapsed");
+		el.toggleClass("is-collapsed", !next);
+		if (next) {
+			const other = side === "left" ? "right" : "left";
+			if (document.body.hasClass("is-mobile")) this.sides[other].el.addClass("is-collapsed");
+			const leaf = [...this.leaves].reverse().find((l) => l.side === side && l.containerEl.hasClass("is-shown"));
+			leaf?.containerEl.querySelector<HTMLElement>("[tabindex='0'], input, button")?.focus();
+		}
+	}
+
+	hasLeaves(side: WorkspaceSide): boolean {
+		return this.leaves.some((l) => l.side === side);
+	}
+
 	/** After a leaf closed, show another leaf of the same side (or collapse the sidebar). */
 	showSomeLeaf(side: WorkspaceSide): void {
 		const next = [...this.leaves].reverse().find((l) => l.side === side);
@@ -239,6 +261,7 @@ export class HostWorkspace extends Events {
 	private show(leaf: HostLeaf): void {
 		const side = this.sides[leaf.side];
 		side.el.removeClass("is-collapsed");
+		if (leaf.side !== "main" && document.body.hasClass("is-mobile")) this.sides[leaf.side === "left" ? "right" : "left"].el.addClass("is-collapsed");
 		for (const other of this.leaves) {
 			if (other.side !== leaf.side) continue;
 			other.containerEl.toggleClass("is-shown", other === leaf);

@@ -30,6 +30,7 @@ const PAGE = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
 <title>Conference Q&amp;A Glossary: browser host</title>
 <link rel="stylesheet" href="/host.css">
 <link rel="stylesheet" href="/styles.css">

@@ -24,6 +24,11 @@ export interface PageOptions {
 	touch?: boolean;
 	/** Obsidian's interface language (`ko`…), set in localStorage before the page loads, as Obsidian keeps it. */
 	language?: string;
+	/**
+	 * Obsidian mobile on a touch device: the page honours its viewport meta (Chromium's mobile emulation),
+	 * has touch, and the host emulates Obsidian mobile (`?mobile`: Platform.isMobile, is-mobile, drawers).
+	 */
+	mobile?: boolean;
 }
 
 export class HostPage {
@@ -154,13 +159,19 @@ export class Session {
 
 	/** Opens the host page and waits until the plugin loaded and the layout is ready. */
 	async open(options: PageOptions = {}): Promise<HostPage> {
-		const context = await this.browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 }, deviceScaleFactor: 1, hasTouch: options.touch === true });
+		const mobile = options.mobile === true;
+		const context = await this.browser.newContext({
+			viewport: options.viewport ?? { width: 1280, height: 800 },
+			deviceScaleFactor: 1,
+			hasTouch: options.touch === true || mobile,
+			isMobile: mobile,
+		});
 		if (options.language) await context.addInitScript((language) => window.localStorage.setItem("language", language), options.language);
 		const page = await context.newPage();
 		// Fail a step well before the test's own timeout, so the report names the step that hung.
 		page.setDefaultTimeout(8000);
 		const host = new HostPage(page);
-		await page.goto(this.url);
+		await page.goto(mobile ? `${this.url}?mobile` : this.url);
 		await page.waitForFunction(() => {
 			const h = (window as unknown as { __host?: { ready: boolean; errors: string[] } }).__host;
 			return h?.ready === true || (h?.errors.length ?? 0) > 0;
