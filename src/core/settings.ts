@@ -20,6 +20,8 @@ export interface PluginSettings {
 	hoverSourceMode: boolean;
 	/** Show a preview only while Ctrl (Cmd on macOS) is held, like Page preview. */
 	hoverRequireModifier: boolean;
+	/** Reading view: every mention is a tab stop, and Enter or Space shows its preview. */
+	focusableMentions: boolean;
 	/** Which mentions get decorated: only marked jargon (`XYZ*`) or every mention. */
 	decorateMentions: "marked" | "all";
 	/** Underline style of decorated mentions. */
@@ -41,6 +43,7 @@ export const DEFAULT_SETTINGS: Readonly<PluginSettings> = Object.freeze({
 	hoverLivePreview: true,
 	hoverSourceMode: true,
 	hoverRequireModifier: false,
+	focusableMentions: false,
 	decorateMentions: "all",
 	underlineStyle: "dotted",
 	exportFolder: "",

@@ -181,7 +181,7 @@ export const en = {
 	"settings.index.indexing": "Indexing…",
 	"settings.index.status": "{notes} conference {notes:note|notes} and {terms} glossary {terms:term|terms} indexed.",
 	"settings.index.button": "Re-index now",
-	"settings.index.tooltip": "Read every note again with the settings above",
+	"settings.index.tooltip": "Re-index now: read every note again with the settings above",
 	"settings.restore.name": "Restore defaults",
 	"settings.restore.desc": "Put every setting of this plugin back to its default value.",
 	"settings.restore.confirmTitle": "Restore default settings?",

@@ -178,7 +178,7 @@ export const ko = {
 	"settings.index.indexing": "색인하는 중…",
 	"settings.index.status": "컨퍼런스 노트 {notes}개와 용어 {terms}개를 색인했습니다.",
 	"settings.index.button": "지금 다시 색인",
-	"settings.index.tooltip": "위 설정으로 모든 노트를 다시 읽습니다",
+	"settings.index.tooltip": "지금 다시 색인: 위 설정으로 모든 노트를 다시 읽습니다",
 	"settings.restore.name": "기본값으로 되돌리기",
 	"settings.restore.desc": "이 플러그인의 모든 설정을 기본값으로 되돌립니다.",
 	"settings.restore.confirmTitle": "설정을 기본값으로 되돌릴까요?",

@@ -63,6 +63,16 @@ export interface HoverPreviewHost {
 	openSource?(definition: TermDefinition, newLeaf: PaneType | boolean): void;
 }
 
+/** How a preview was asked for. */
+export interface OpenOptions {
+	/**
+	 * From the keyboard (the command, Enter on a focused mention): focus moves into the preview, and back
+	 * to `returnFocus` (or what had focus before) when Escape closes it.
+	 */
+	focus?: boolean;
+	returnFocus?: HTMLElement | null;
+}
+
 export interface HoverRequest {
 	/** Only open while Ctrl/Cmd is held (Page preview habit); pressing it while hovering opens too. */
 	requireModifier?: boolean;
@@ -91,6 +101,8 @@ export class HoverPreview extends Component {
 	/** A mention under the pointer that waits for the delay or the modifier key. */
 	private pending: { target: HTMLElement; term: string; requireModifier: boolean } | null = null;
 	private pendingCleanup: (() => void) | null = null;
+	/** Where focus goes back to when a keyboard-opened preview closes with Escape. */
+	private returnFocus: HTMLElement | null = null;
 
 	constructor(private readonly host: HoverPreviewHost) {
 		super();
@@ -142,7 +154,7 @@ export class HoverPreview extends Component {
 	}
 
 	/** Shows the preview for `term` next to `target`. Returns false when the term is not (or no longer) defined. */
-	open(target: HTMLElement, term: string): boolean {
+	open(target: HTMLElement, term: string, options: OpenOptions = {}): boolean {
 		this.clearPending();
 		this.cancelClose();
 		const record = this.host.lookup(term);
@@ -154,7 +166,7 @@ export class HoverPreview extends Component {
 		const doc = target.ownerDocument;
 		const content = this.addChild(new Component());
 		this.content = content;
-		const el = doc.body.createDiv({ cls: "popover hover-popover cqg-hover", attr: { role: "dialog", "aria-label": record.term } });
+		const el = doc.body.createDiv({ cls: "popover hover-popover cqg-hover", attr: { role: "dialog", "aria-label": record.term, tabindex: "-1" } });
 		this.el = el;
 		this.target = target;
 		this.term = term;
@@ -170,9 +182,19 @@ export class HoverPreview extends Component {
 		content.registerDomEvent(doc, "keydown", (ev: KeyboardEvent) => {
 			if (ev.key === "Escape") {
 				ev.preventDefault();
-				this.close();
+				this.close({ restoreFocus: true });
 			}
 		});
+		if (options.focus) {
+			const active = doc.activeElement;
+			this.returnFocus = options.returnFocus ?? (active instanceof HTMLElement && active !== doc.body ? active : null);
+			el.focus();
+			// Tabbing out of the preview closes it, leaving focus where the user took it.
+			content.registerDomEvent(el, "focusout", (ev: FocusEvent) => {
+				const next = ev.relatedTarget as Node | null;
+				if (next && !el.contains(next)) this.close();
+			});
+		}
 		content.registerDomEvent(doc, "pointerdown", (ev: PointerEvent) => {
 			const node = ev.target as Node | null;
 			if (node && (el.contains(node) || this.target?.contains(node))) return;
@@ -194,8 +216,14 @@ export class HoverPreview extends Component {
 		return true;
 	}
 
-	/** Closes the popover and unloads everything it rendered. */
-	close(): void {
+	/**
+	 * Closes the popover and unloads everything it rendered. With `restoreFocus` (Escape), a preview opened
+	 * from the keyboard gives focus back to where it came from.
+	 */
+	close(options: { restoreFocus?: boolean } = {}): void {
+		const back = this.returnFocus;
+		this.returnFocus = null;
+		const hadFocus = this.el?.contains(this.el.ownerDocument.activeElement) === true;
 		this.cancelClose();
 		this.cancelFollow();
 		if (this.content) {
@@ -207,6 +235,7 @@ export class HoverPreview extends Component {
 		this.el = null;
 		this.target = null;
 		this.term = null;
+		if (back?.isConnected && (options.restoreFocus === true || hadFocus)) back.focus();
 	}
 
 	private fill(el: HTMLElement, record: TermRecord, content: Component): Promise<void>[] {

@@ -37,7 +37,10 @@ export interface HoverHandle {
 }
 
 /** Settings whose change must redraw the mentions. */
-const DISPLAY_KEYS: readonly (keyof PluginSettings)[] = ["hoverReadingView", "hoverLivePreview", "hoverSourceMode", "decorateMentions", "underlineStyle"];
+const DISPLAY_KEYS: readonly (keyof PluginSettings)[] = ["hoverReadingView", "hoverLivePreview", "hoverSourceMode", "decorateMentions", "underlineStyle", "focusableMentions"];
+
+/** The command that shows the preview of the term at the cursor or the focused mention. */
+export const SHOW_PREVIEW_COMMAND = "show-term-preview";
 
 /** Reading views re-render at most this often when terms change. */
 const RERENDER_DELAY_MS = 1000;
@@ -59,6 +62,7 @@ export function registerHovers(plugin: Plugin, index: HoverIndex, settings: Hove
 		hover: (el, term, event) => preview.hover(el, term, event, { requireModifier: getSettings().hoverRequireModifier && !Platform.isMobile }),
 		unhover: (el) => preview.unhover(el),
 		tap: (el, term) => preview.tap(el, term),
+		open: (el, term) => preview.open(el, term, { focus: true }),
 	};
 	const isMobile = () => Platform.isMobile;
 
@@ -68,7 +72,7 @@ export function registerHovers(plugin: Plugin, index: HoverIndex, settings: Hove
 			glossaryBlocks: findGlossaryBlocks,
 			settings: () => {
 				const s = getSettings();
-				return { enabled: s.hoverReadingView, markedOnly: s.decorateMentions === "marked", underline: s.underlineStyle };
+				return { enabled: s.hoverReadingView, markedOnly: s.decorateMentions === "marked", underline: s.underlineStyle, focusable: s.focusableMentions };
 			},
 			handlers,
 			isMobile,
@@ -95,6 +99,17 @@ export function registerHovers(plugin: Plugin, index: HoverIndex, settings: Hove
 		}),
 	);
 
+	plugin.addCommand({
+		id: SHOW_PREVIEW_COMMAND,
+		name: "Show preview of term at cursor",
+		checkCallback: (checking) => {
+			const found = mentionForKeyboard(plugin, views);
+			if (!found) return false;
+			if (!checking) preview.open(found.el, found.term, { focus: true, returnFocus: found.returnFocus });
+			return true;
+		},
+	});
+
 	const rerenderReadingViews = debounce(() => rerenderPreviews(plugin), RERENDER_DELAY_MS, true);
 	plugin.register(() => rerenderReadingViews.cancel());
 	const refresh = () => {
@@ -120,6 +135,37 @@ export function registerHovers(plugin: Plugin, index: HoverIndex, settings: Hove
 		);
 	}
 	return { preview, refresh };
+}
+
+/**
+ * The mention the keyboard means: the focused mention (reading view, with focusable mentions), else the
+ * decorated mention holding the cursor of the active note's editor. Focus returns to it (or the editor).
+ */
+export function mentionForKeyboard(plugin: Plugin, views: Iterable<EditorView>): { el: HTMLElement; term: string; returnFocus: HTMLElement } | null {
+	const active = activeDocument.activeElement;
+	if (active instanceof HTMLElement && active.matches(".cqg-mention[data-term]") && !active.closest(".cqg-hover")) {
+		return { el: active, term: active.getAttribute("data-term") ?? "", returnFocus: active };
+	}
+	// The active note's editor (a MarkdownView is the usual activeEditor); hidden in reading view.
+	const host = (plugin.app.workspace.activeEditor as Partial<{ containerEl: HTMLElement }> | null)?.containerEl;
+	if (!host) return null;
+	for (const view of views) {
+		if (!host.contains(view.dom) || view.dom.getClientRects().length === 0) continue;
+		const el = mentionAt(view, view.state.selection.main.head);
+		const term = el?.getAttribute("data-term");
+		return el && term ? { el, term, returnFocus: view.contentDOM } : null;
+	}
+	return null;
+}
+
+/** The mention mark drawn around document offset `pos` (its ends included), or null. */
+export function mentionAt(view: EditorView, pos: number): HTMLElement | null {
+	for (const el of Array.from(view.contentDOM.querySelectorAll<HTMLElement>(".cqg-mention[data-term]"))) {
+		const from = view.posAtDOM(el, 0);
+		const to = from + (el.textContent ?? "").length;
+		if (pos >= from && pos <= to) return el;
+	}
+	return null;
 }
 
 /** Re-renders open reading views so their mentions follow the terms (post-processors run on render only). */

@@ -21,6 +21,8 @@ export interface MarkOptions {
 	markedOnly?: boolean;
 	/** Underline style; "none" adds `cqg-mention-plain`. */
 	underline?: "dotted" | "none";
+	/** Mentions take keyboard focus (a tab stop each, a button to screen readers); off by default. */
+	focusable?: boolean;
 }
 
 export const MENTION_CLASS = "cqg-mention";
@@ -66,7 +68,7 @@ export function markMentions(root: HTMLElement, options: MarkOptions): HTMLEleme
 	for (const node of nodes) {
 		const found = options.find(node.data);
 		const mentions = options.markedOnly ? found.filter((m) => m.marked) : found;
-		spans.push(...wrapMentions(node, mentions, options.underline ?? "dotted"));
+		spans.push(...wrapMentions(node, mentions, options.underline ?? "dotted", options.focusable === true));
 	}
 	return spans;
 }
@@ -187,7 +189,7 @@ function firstLineTextNodes(block: HTMLElement): Text[] | null {
 }
 
 /** Wraps `mentions` (offsets into `node.data`, sorted, non-overlapping) in spans. */
-export function wrapMentions(node: Text, mentions: readonly TermMention[], underline: "dotted" | "none" = "dotted"): HTMLElement[] {
+export function wrapMentions(node: Text, mentions: readonly TermMention[], underline: "dotted" | "none" = "dotted", focusable = false): HTMLElement[] {
 	const spans: HTMLElement[] = [];
 	const parent = node.parentNode;
 	if (!parent || mentions.length === 0) return spans;
@@ -198,7 +200,7 @@ export function wrapMentions(node: Text, mentions: readonly TermMention[], under
 		if (m.from < 0 || m.to > end || m.from >= m.to) continue;
 		if (m.to < node.data.length) node.splitText(m.to);
 		const middle = m.from > 0 ? node.splitText(m.from) : node;
-		const span = createMentionSpan(m, underline);
+		const span = createMentionSpan(m, underline, focusable);
 		parent.insertBefore(span, middle);
 		span.appendChild(middle);
 		spans.push(span);
@@ -208,8 +210,11 @@ export function wrapMentions(node: Text, mentions: readonly TermMention[], under
 	return spans.reverse();
 }
 
-function createMentionSpan(mention: TermMention, underline: "dotted" | "none"): HTMLElement {
-	return createSpan({ cls: mentionClass(mention.marked, underline), attr: { "data-term": mention.term } });
+function createMentionSpan(mention: TermMention, underline: "dotted" | "none", focusable: boolean): HTMLElement {
+	const attr: Record<string, string> = { "data-term": mention.term };
+	// A focusable mention is a button that opens a dialog (the preview); its name is its own text.
+	if (focusable) Object.assign(attr, { tabindex: "0", role: "button", "aria-haspopup": "dialog" });
+	return createSpan({ cls: mentionClass(mention.marked, underline), attr });
 }
 
 /** Class list shared by reading-view spans and editor marks. */
@@ -228,12 +233,16 @@ export interface MentionHandlers {
 	hover(el: HTMLElement, term: string, event: MouseEvent): void;
 	unhover(el: HTMLElement): void;
 	tap(el: HTMLElement, term: string): void;
+	/** Enter or Space on a focused mention: show its preview and move focus into it. */
+	open?(el: HTMLElement, term: string): void;
 }
 
 export interface ReadingViewSettings {
 	enabled: boolean;
 	markedOnly: boolean;
 	underline: "dotted" | "none";
+	/** Mentions take keyboard focus (the "Mentions take keyboard focus" setting). */
+	focusable?: boolean;
 }
 
 export interface ReadingViewOptions {
@@ -343,7 +352,7 @@ export function mentionPostProcessor(options: ReadingViewOptions): (el: HTMLElem
 				glossarySection = blocks.length > 0;
 			}
 		}
-		const spans = markMentions(el, { find: options.find, markedOnly: settings.markedOnly, underline: settings.underline, glossarySection });
+		const spans = markMentions(el, { find: options.find, markedOnly: settings.markedOnly, underline: settings.underline, glossarySection, focusable: settings.focusable });
 		if (spans.length > 0 && !bound.has(el)) {
 			bound.add(el);
 			const child = new MentionEvents(el, options.handlers, isMobile);
@@ -416,5 +425,13 @@ export function bindMentionEvents(owner: ListenerOwner, root: HTMLElement, handl
 		const el = mentionOf(event);
 		const term = el?.getAttribute("data-term");
 		if (el && term) handlers.tap(el, term);
+	});
+	root.addEventListener("keydown", (event: KeyboardEvent) => {
+		if ((event.key !== "Enter" && event.key !== " ") || event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return;
+		const el = mentionOf(event);
+		const term = el?.getAttribute("data-term");
+		if (!el || !term || el.getAttribute("tabindex") !== "0" || !handlers.open) return;
+		event.preventDefault();
+		handlers.open(el, term);
 	});
 }

@@ -50,6 +50,12 @@ export const SETTING_ROWS: readonly Row[] = [
 	{ kind: "toggle", key: "hoverSourceMode", name: "settings.hoverSourceMode.name", desc: "settings.hoverSourceMode.desc" },
 	{ kind: "toggle", key: "hoverRequireModifier", name: "settings.hoverRequireModifier.name", desc: "settings.hoverRequireModifier.desc" },
 	{
+		kind: "toggle",
+		key: "focusableMentions",
+		name: "Mentions take keyboard focus",
+		desc: "In reading view, Tab moves from term to term and Enter shows the preview. In the editor, the command \"Show preview of term at cursor\" does the same.",
+	},
+	{
 		kind: "choice",
 		key: "decorateMentions",
 		name: "settings.decorateMentions.name",
@@ -288,6 +294,7 @@ export class ConferenceSettingTab extends PluginSettingTab {
 					this.renderRestore(setting);
 					break;
 			}
+			if (row.kind !== "heading" && row.kind !== "status" && row.kind !== "restore") nameControls(setting, row.name);
 		}
 	}
 
@@ -321,6 +328,7 @@ export class ConferenceSettingTab extends PluginSettingTab {
 			.addButton((button) =>
 				button
 					.setButtonText(t("settings.index.button"))
+					// The name a screen reader gives starts with the button's visible label.
 					.setTooltip(t("settings.index.tooltip"))
 					.onClick(async () => {
 						this.flushTyping();
@@ -369,6 +377,16 @@ export class ConferenceSettingTab extends PluginSettingTab {
 		for (const save of this.typing.values()) save.cancel();
 		await this.settings.update(mergeSettings(undefined));
 		this.refresh();
+	}
+}
+
+/**
+ * Gives a setting's input, switch or dropdown the setting's visible name as its accessible name (Obsidian
+ * draws them without a label), so "Tags to index" is what a screen reader or voice control calls it.
+ */
+export function nameControls(setting: Setting, name: string): void {
+	for (const el of Array.from(setting.controlEl.querySelectorAll<HTMLElement>("input, select, textarea, .checkbox-container"))) {
+		if (!el.hasAttribute("aria-label")) el.setAttribute("aria-label", name);
 	}
 }
 

@@ -212,11 +212,16 @@ export class ConferencePanelView extends ItemView {
 			placeholder: t("panel.searchPlaceholder"),
 			attr: { "aria-label": t("panel.searchLabel"), spellcheck: "false", enterkeyhint: "search" },
 		});
-		const clear = search.createDiv({ cls: "search-input-clear-button", attr: { "aria-label": t("panel.clearSearch"), role: "button" } });
+		const clear = search.createDiv({ cls: "search-input-clear-button", attr: { "aria-label": t("panel.clearSearch"), role: "button", tabindex: "0" } });
 		this.clearEl = clear;
 		this.registerDomEvent(clear, "click", () => {
 			this.setQuery("");
 			this.searchEl.focus();
+		});
+		this.registerDomEvent(clear, "keydown", (evt) => {
+			if (evt.key !== "Enter" && evt.key !== " ") return;
+			evt.preventDefault();
+			clear.click();
 		});
 		this.registerDomEvent(this.searchEl, "input", () => {
 			search.toggleClass("has-query", this.searchEl.value.length > 0);
