@@ -111,7 +111,14 @@ export class ConferencePanelView extends ItemView {
 				if (keys.includes("currentNoteOnly") || keys.includes("expandAnswers") || keys.includes("language")) this.render();
 			}),
 		);
-		this.addAction("chevrons-down-up", t("panel.collapseAll"), () => this.collapseAll());
+		const collapse = this.addAction("chevrons-down-up", t("panel.collapseAll"), () => this.collapseAll());
+		// A button to assistive technology and the keyboard, whatever element Obsidian draws the action with.
+		collapse.setAttrs({ role: "button", tabindex: "0" });
+		this.registerDomEvent(collapse, "keydown", (evt) => {
+			if (evt.key !== "Enter" && evt.key !== " ") return;
+			evt.preventDefault();
+			this.collapseAll();
+		});
 		this.render();
 		this.health.refresh();
 	}

@@ -46,6 +46,8 @@ export class HostLeaf extends WorkspaceLeaf {
 		else if (mode === "source") view.setMode(view.livePreview ? "live" : "source");
 		await super.openFile(file, openState);
 		this.refreshHeader();
+		// `active: true` makes the note the active leaf with focus in its editor, as in Obsidian.
+		if (openState?.active && this.side === "main" && view.getMode() === "source") view.editor.focus();
 		// On a phone or tablet a note opened from a drawer (the panel, the file list) closes the drawers.
 		if (this.side === "main" && document.body.hasClass("is-mobile")) {
 			this.host.toggleSide("left", false);
