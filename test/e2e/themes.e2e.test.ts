@@ -3,7 +3,8 @@
  * in the hover preview keeps a contrast of at least 4.5:1 (WCAG AA for normal text) against what is
  * actually behind it, computed from getComputedStyle (colours blended over their ancestors' backgrounds).
  * The host defines Obsidian's theme variables for body.theme-light and body.theme-dark; the plugin's
- * styles.css decides which of them its text uses.
+ * styles.css decides which of them its text uses. Cues that are not text (the focus ring, the underline
+ * of terms, warning marks, the mark of a search match) need 3:1 against what they are drawn on (WCAG 1.4.11).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, NO_CHROMIUM_REASON } from "./support/browser";
@@ -94,8 +95,71 @@ async function contrasts(page: HostPage, rootSelector: string): Promise<TextSamp
 	}, rootSelector);
 }
 
-function unreadable(samples: TextSample[]): string[] {
-	return samples.filter((s) => s.ratio < MIN_CONTRAST).map((s) => `${s.selector} "${s.text}": ${s.color} on ${s.background} = ${s.ratio.toFixed(2)}:1`);
+/** Contrast needed by cues that are not text (WCAG 1.4.11): focus rings, underlines, borders. */
+const MIN_NON_TEXT = 3;
+
+interface Cue {
+	/** Elements to measure. */
+	selector: string;
+	/** Computed property holding the cue's colour (the first colour of a box-shadow). */
+	property: "text-decoration-color" | "box-shadow" | "border-left-color" | "outline-color";
+}
+
+/**
+ * Contrast of a cue's colour against what it is drawn on: the element's own background blended over its
+ * ancestors' (an underline, an inset ring or a border lies over the element's box).
+ */
+async function cueContrasts(page: HostPage, cue: Cue): Promise<TextSample[]> {
+	return page.page.evaluate(({ selector, property }) => {
+		type Rgba = [number, number, number, number];
+		const parse = (value: string): Rgba => {
+			const m = /rgba?\(([^)]+)\)/.exec(value);
+			if (!m) return [0, 0, 0, 0];
+			const parts = m[1].split(/[\s,/]+/).filter((x) => x !== "").map(Number);
+			return [parts[0], parts[1], parts[2], parts.length > 3 ? parts[3] : 1];
+		};
+		const over = (top: Rgba, bottom: Rgba): Rgba => {
+			const a = top[3] + bottom[3] * (1 - top[3]);
+			if (a === 0) return [0, 0, 0, 0];
+			const mix = (i: number) => (top[i] * top[3] + bottom[i] * bottom[3] * (1 - top[3])) / a;
+			return [mix(0), mix(1), mix(2), a];
+		};
+		const background = (el: Element | null): Rgba => {
+			const layers: Rgba[] = [];
+			for (let e = el; e; e = e.parentElement) {
+				const bg = parse(getComputedStyle(e).backgroundColor);
+				if (bg[3] > 0) layers.push(bg);
+				if (bg[3] >= 1) break;
+			}
+			let result: Rgba = [255, 255, 255, 1];
+			for (const layer of layers.reverse()) result = over(layer, result);
+			return result;
+		};
+		const luminance = ([r, g, b]: Rgba) => {
+			const lin = (c: number) => {
+				const v = c / 255;
+				return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+			};
+			return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+		};
+		const out: { selector: string; text: string; color: string; background: string; ratio: number }[] = [];
+		for (const el of Array.from(document.querySelectorAll(selector))) {
+			const rect = el.getBoundingClientRect();
+			if (rect.width === 0 || rect.height === 0) continue;
+			const style = getComputedStyle(el);
+			const raw = style.getPropertyValue(property);
+			const color = property === "box-shadow" ? (/rgba?\([^)]+\)/.exec(raw)?.[0] ?? "") : raw;
+			const bg = background(el);
+			const fg = over(parse(color), bg);
+			const [l1, l2] = [luminance(fg), luminance(bg)].sort((a, b) => b - a);
+			out.push({ selector: `${selector} ${property}`, text: (el.textContent ?? "").trim().slice(0, 30), color, background: `rgb(${bg.slice(0, 3).map(Math.round).join(", ")})`, ratio: (l1 + 0.05) / (l2 + 0.05) });
+		}
+		return out;
+	}, cue);
+}
+
+function unreadable(samples: TextSample[], min = MIN_CONTRAST): string[] {
+	return samples.filter((s) => s.ratio < min).map((s) => `${s.selector} "${s.text}": ${s.color} on ${s.background} = ${s.ratio.toFixed(2)}:1`);
 }
 
 describe.skipIf(!hasChromium)("light and dark themes (browser)", () => {
@@ -154,6 +218,40 @@ describe.skipIf(!hasChromium)("light and dark themes (browser)", () => {
 	}
 
 	for (const theme of ["light", "dark"] as const) {
+		it(`${theme}: cues that are not text reach ${MIN_NON_TEXT}:1 (focus ring, term underlines, warnings, search highlights)`, async () => {
+			await page.setTheme(theme);
+			const p = page.page;
+			const samples: TextSample[] = [];
+			// Term underlines in the editor, unmarked and marked (jargon written with "*").
+			samples.push(...(await cueContrasts(page, { selector: ".mod-root .cm-content .cqg-mention:not(.cqg-mention-marked)", property: "text-decoration-color" })));
+			samples.push(...(await cueContrasts(page, { selector: ".mod-root .cm-content .cqg-mention.cqg-mention-marked", property: "text-decoration-color" })));
+			expect(samples.filter((s) => s.selector.includes(":not(")).length).toBeGreaterThan(0);
+			expect(samples.filter((s) => s.selector.includes(".cqg-mention-marked text")).length).toBeGreaterThan(0);
+			// Warnings: the wavy underline of the term and the box's edge.
+			const warnings = [
+				...(await cueContrasts(page, { selector: ".cqg-panel-warning-term", property: "text-decoration-color" })),
+				...(await cueContrasts(page, { selector: ".cqg-panel-warnings", property: "border-left-color" })),
+			];
+			expect(warnings.length).toBeGreaterThan(1);
+			samples.push(...warnings);
+			// The keyboard focus ring of a panel row (reached with the keyboard, so it is :focus-visible).
+			const search = p.locator(".cqg-panel-search input");
+			await search.focus();
+			await p.keyboard.press("ArrowDown");
+			await p.locator(".cqg-panel-row:focus-visible").first().waitFor();
+			const ring = await cueContrasts(page, { selector: ".cqg-panel-row:focus-visible", property: "box-shadow" });
+			expect(ring.length).toBe(1);
+			samples.push(...ring);
+			// Search highlights: the underline that marks a match over its highlight colour.
+			await search.fill("SLO");
+			await p.locator(".cqg-panel-body mark").first().waitFor();
+			const marks = await cueContrasts(page, { selector: ".cqg-panel-body mark", property: "text-decoration-color" });
+			expect(marks.length).toBeGreaterThan(0);
+			samples.push(...marks);
+			await search.fill("");
+			expect(unreadable(samples, MIN_NON_TEXT)).toEqual([]);
+		});
+
 		it(`${theme}: the empty state's text is readable`, async () => {
 			await page.setTheme(theme);
 			const toggle = page.page.locator(".cqg-panel-current input");
