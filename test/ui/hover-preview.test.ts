@@ -99,6 +99,34 @@ describe("HoverPreview", () => {
 		]);
 	});
 
+	it("opened from the keyboard, it takes focus as a named dialog; Escape closes it and gives focus back", () => {
+		const editor = document.body.createDiv({ attr: { tabindex: "0" } });
+		editor.focus();
+		expect(preview.open(mention, "CTR", { focus: true })).toBe(true);
+		const el = popover()!;
+		expect(el.getAttribute("role")).toBe("dialog");
+		expect(el.getAttribute("aria-label")).toBe("CTR");
+		expect(document.activeElement).toBe(el);
+		document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true }));
+		expect(popover()).toBeNull();
+		expect(document.activeElement).toBe(editor);
+	});
+
+	it("gives focus back to the element it was told to (the mention), and not after a hover", () => {
+		const editor = document.body.createDiv({ attr: { tabindex: "0" } });
+		mention.setAttribute("tabindex", "0");
+		editor.focus();
+		preview.open(mention, "CTR", { focus: true, returnFocus: mention });
+		document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true }));
+		expect(document.activeElement).toBe(mention);
+		editor.focus();
+		preview.open(mention, "CTR");
+		expect(document.activeElement).toBe(editor);
+		document.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true }));
+		expect(popover()).toBeNull();
+		expect(document.activeElement).toBe(editor);
+	});
+
 	it("positions itself with CSS custom properties, not static styles", () => {
 		preview.open(mention, "CTR");
 		const el = popover()!;

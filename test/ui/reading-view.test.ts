@@ -154,9 +154,40 @@ describe("mentionPostProcessor", () => {
 			hover: (el, term) => calls.push(`hover ${term}`),
 			unhover: (el) => calls.push(`unhover ${el.textContent}`),
 			tap: (el, term) => calls.push(`tap ${term}`),
+			open: (el, term) => calls.push(`open ${term}`),
 		};
 	};
 	const settings = { enabled: true, markedOnly: false, underline: "dotted" as const };
+
+	it("mentions are no tab stops unless focusable mentions are asked for", () => {
+		const root = document.body.createDiv();
+		root.createEl("p", { text: "CTR and ROAS" });
+		mentionPostProcessor({ find, settings: () => settings, handlers: handlers() })(root, { getSectionInfo: () => null });
+		const spans = Array.from(root.querySelectorAll(".cqg-mention"));
+		expect(spans.map((s) => [s.getAttribute("tabindex"), s.getAttribute("role")])).toEqual([
+			[null, null],
+			[null, null],
+		]);
+	});
+
+	it("focusable mentions are buttons opening a dialog; Enter and Space open the preview, other keys do nothing", () => {
+		const h = handlers();
+		const root = document.body.createDiv();
+		root.createEl("p", { text: "CTR and ROAS" });
+		mentionPostProcessor({ find, settings: () => ({ ...settings, focusable: true }), handlers: h })(root, { getSectionInfo: () => null });
+		const spans = Array.from(root.querySelectorAll<HTMLElement>(".cqg-mention"));
+		expect(spans.map((s) => [s.textContent, s.getAttribute("tabindex"), s.getAttribute("role"), s.getAttribute("aria-haspopup")])).toEqual([
+			["CTR", "0", "button", "dialog"],
+			["ROAS", "0", "button", "dialog"],
+		]);
+		const enter = new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true });
+		spans[0].dispatchEvent(enter);
+		spans[1].dispatchEvent(new KeyboardEvent("keydown", { key: " ", bubbles: true, cancelable: true }));
+		spans[1].dispatchEvent(new KeyboardEvent("keydown", { key: "a", bubbles: true, cancelable: true }));
+		spans[1].dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", ctrlKey: true, bubbles: true, cancelable: true }));
+		expect(h.calls).toEqual(["open CTR", "open ROAS"]);
+		expect(enter.defaultPrevented).toBe(true);
+	});
 
 	it("does nothing when reading-view hovers are off", () => {
 		const root = document.body.createDiv();

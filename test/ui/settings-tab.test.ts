@@ -68,6 +68,20 @@ describe("settings tab", () => {
 		}
 	});
 
+	it("names every input, switch and dropdown by its setting's visible name; buttons' names start with their label", async () => {
+		const { tab } = await setup();
+		const controls = Array.from(tab.containerEl.querySelectorAll<HTMLElement>(".setting-item:not(.setting-item-heading)")).flatMap((item) => {
+			const name = item.querySelector(".setting-item-name")?.textContent ?? "";
+			return Array.from(item.querySelectorAll<HTMLElement>("input, select, textarea, .checkbox-container, button")).map((el) => ({ name, el }));
+		});
+		expect(controls.length).toBe(16);
+		for (const { name, el } of controls) {
+			if (el.tagName === "BUTTON") expect(el.getAttribute("aria-label") ?? el.textContent ?? "").toMatch(new RegExp(`^${el.textContent ?? ""}`));
+			else expect(el.getAttribute("aria-label")).toBe(name);
+		}
+		expect(controls.find((c) => c.name === "Mentions take keyboard focus")?.el.getAttribute("role")).toBe("switch");
+	});
+
 	it("offers the same rows to Obsidian 1.13's declarative settings", async () => {
 		const { tab } = await setup();
 		const items = tab.getSettingDefinitions();

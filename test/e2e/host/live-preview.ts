@@ -14,7 +14,7 @@ const HEADING = /^(#{1,6})([ \t]+)(?=\S)/;
 const BULLET = /^([ \t]*)([-*+])([ \t]+)(?=\S)/;
 const QUOTE = /^ {0,3}>[ \t]?/;
 /** Bold text may run over the lines of one paragraph (never over a blank line). */
-const BOLD = /(\*\*|__)(?=\S)((?:(?!\n[ \t]*\n)[^])+?)(?<=\S)\1/g;
+const BOLD = /(\*\*|__)(?=\S)((?:(?!\n[ \t]*\n)[^])*?\S)\1/g;
 /** Notes longer than this keep the plain text (the host renders whole documents at once). */
 const MAX_CHARS = 500_000;
 
