@@ -99,11 +99,18 @@ export function registerHovers(plugin: Plugin, index: HoverIndex, settings: Hove
 		}),
 	);
 
+	// The mention that had focus last, so the command palette (which takes focus) can still act on it.
+	let lastMention: HTMLElement | null = null;
+	plugin.registerDomEvent(activeDocument, "focusin", (ev: FocusEvent) => {
+		const el = ev.target instanceof HTMLElement ? ev.target : null;
+		if (el?.matches(".cqg-mention[data-term]")) lastMention = el;
+		else if (!el?.closest(".modal-container, .cqg-hover")) lastMention = null;
+	});
 	plugin.addCommand({
 		id: SHOW_PREVIEW_COMMAND,
 		name: "Show preview of term at cursor",
 		checkCallback: (checking) => {
-			const found = mentionForKeyboard(plugin, views);
+			const found = mentionForKeyboard(plugin, views, lastMention);
 			if (!found) return false;
 			if (!checking) preview.open(found.el, found.term, { focus: true, returnFocus: found.returnFocus });
 			return true;
@@ -141,8 +148,13 @@ export function registerHovers(plugin: Plugin, index: HoverIndex, settings: Hove
  * The mention the keyboard means: the focused mention (reading view, with focusable mentions), else the
  * decorated mention holding the cursor of the active note's editor. Focus returns to it (or the editor).
  */
-export function mentionForKeyboard(plugin: Plugin, views: Iterable<EditorView>): { el: HTMLElement; term: string; returnFocus: HTMLElement } | null {
-	const active = activeDocument.activeElement;
+export function mentionForKeyboard(
+	plugin: Plugin,
+	views: Iterable<EditorView>,
+	lastMention: HTMLElement | null = null,
+): { el: HTMLElement; term: string; returnFocus: HTMLElement } | null {
+	const focused = activeDocument.activeElement;
+	const active = focused instanceof HTMLElement && focused.closest(".modal-container") && lastMention?.isConnected ? lastMention : focused;
 	if (active instanceof HTMLElement && active.matches(".cqg-mention[data-term]") && !active.closest(".cqg-hover")) {
 		return { el: active, term: active.getAttribute("data-term") ?? "", returnFocus: active };
 	}

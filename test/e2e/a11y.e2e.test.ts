@@ -214,6 +214,13 @@ describe.skipIf(!hasChromium)("keyboard only (browser)", () => {
 		await p.keyboard.press("Escape");
 		await page.waitFor(".popover.cqg-hover", "detached");
 		expect(await p.evaluate(() => document.activeElement?.getAttribute("data-term"))).toBe(term);
+		// The command works on the focused term too, from the palette (which takes focus while it is open).
+		await runFromPalette(page, "Show preview of term at cursor");
+		await page.waitFor(".popover.cqg-hover");
+		expect(await p.evaluate(() => document.activeElement?.matches(".popover.cqg-hover"))).toBe(true);
+		await p.keyboard.press("Escape");
+		await page.waitFor(".popover.cqg-hover", "detached");
+		expect(await p.evaluate(() => document.activeElement?.getAttribute("data-term"))).toBe(term);
 		await page.host((h) => h.setMode("live"));
 	});
 
