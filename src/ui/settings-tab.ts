@@ -386,6 +386,9 @@ export class ConferenceSettingTab extends PluginSettingTab {
  */
 export function nameControls(setting: Setting, name: string): void {
 	for (const el of Array.from(setting.controlEl.querySelectorAll<HTMLElement>("input, select, textarea, .checkbox-container"))) {
+		// A switch drawn as a plain container around a checkbox is named on the checkbox (a name on an element
+		// without a role is not allowed); one that is the switch itself (role="switch") is named directly.
+		if (el.matches(".checkbox-container") && !el.hasAttribute("role")) continue;
 		if (!el.hasAttribute("aria-label")) el.setAttribute("aria-label", name);
 	}
 }
