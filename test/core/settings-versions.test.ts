@@ -33,6 +33,8 @@ const V0_SETTINGS: PluginSettings = {
 	hoverLivePreview: false,
 	hoverSourceMode: true,
 	hoverRequireModifier: true,
+	// Added after 0.1.0: a file without it gets the default.
+	focusableMentions: false,
 	decorateMentions: "marked",
 	underlineStyle: "none",
 	exportFolder: "Exports/Conferences",
