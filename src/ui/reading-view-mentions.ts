@@ -276,12 +276,14 @@ export class MentionEvents extends MarkdownRenderChild {
 		containerEl: HTMLElement,
 		private readonly handlers: MentionHandlers,
 		private readonly isMobile: () => boolean,
+		/** The section's mentions are tab stops: also listen for Enter and Space. */
+		private readonly keyboard = false,
 	) {
 		super(containerEl);
 	}
 
 	onload(): void {
-		bindMentionEvents(this, this.containerEl, this.handlers, this.isMobile);
+		bindMentionEvents(this, this.containerEl, this.handlers, this.isMobile, this.keyboard);
 	}
 
 	onunload(): void {
@@ -355,7 +357,7 @@ export function mentionPostProcessor(options: ReadingViewOptions): (el: HTMLElem
 		const spans = markMentions(el, { find: options.find, markedOnly: settings.markedOnly, underline: settings.underline, glossarySection, focusable: settings.focusable });
 		if (spans.length > 0 && !bound.has(el)) {
 			bound.add(el);
-			const child = new MentionEvents(el, options.handlers, isMobile);
+			const child = new MentionEvents(el, options.handlers, isMobile, settings.focusable === true);
 			registry.track(child);
 			if (ctx.addChild) ctx.addChild(child);
 			else child.load();
@@ -395,8 +397,11 @@ function sectionLines(text: string, first: number, last: number): string[] {
 /** What registers the listeners: a component, so its unload removes them. */
 type ListenerOwner = Pick<Component, "registerDomEvent">;
 
-/** Delegated pointer handling for the mentions under `root`, registered through `owner`. Call once per root. */
-export function bindMentionEvents(owner: ListenerOwner, root: HTMLElement, handlers: MentionHandlers, isMobile: () => boolean = () => false): void {
+/**
+ * Delegated pointer handling for the mentions under `root`, registered through `owner`, and with
+ * `keyboard` (focusable mentions) Enter and Space on a focused mention. Call once per root.
+ */
+export function bindMentionEvents(owner: ListenerOwner, root: HTMLElement, handlers: MentionHandlers, isMobile: () => boolean = () => false, keyboard = false): void {
 	let lastPointer = "mouse";
 	const mentionOf = (event: Event): HTMLElement | null => {
 		const target = event.target as Node | null;
@@ -426,7 +431,8 @@ export function bindMentionEvents(owner: ListenerOwner, root: HTMLElement, handl
 		const term = el?.getAttribute("data-term");
 		if (el && term) handlers.tap(el, term);
 	});
-	root.addEventListener("keydown", (event: KeyboardEvent) => {
+	if (!keyboard) return;
+	owner.registerDomEvent(root, "keydown", (event: KeyboardEvent) => {
 		if ((event.key !== "Enter" && event.key !== " ") || event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return;
 		const el = mentionOf(event);
 		const term = el?.getAttribute("data-term");

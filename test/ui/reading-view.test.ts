@@ -162,7 +162,7 @@ describe("mentionPostProcessor", () => {
 	it("mentions are no tab stops unless focusable mentions are asked for", () => {
 		const root = document.body.createDiv();
 		root.createEl("p", { text: "CTR and ROAS" });
-		mentionPostProcessor({ find, settings: () => settings, handlers: handlers() })(root, { getSectionInfo: () => null });
+		mentionPostProcessor({ owner, find, settings: () => settings, handlers: handlers() })(root, { getSectionInfo: () => null });
 		const spans = Array.from(root.querySelectorAll(".cqg-mention"));
 		expect(spans.map((s) => [s.getAttribute("tabindex"), s.getAttribute("role")])).toEqual([
 			[null, null],
@@ -174,7 +174,7 @@ describe("mentionPostProcessor", () => {
 		const h = handlers();
 		const root = document.body.createDiv();
 		root.createEl("p", { text: "CTR and ROAS" });
-		mentionPostProcessor({ find, settings: () => ({ ...settings, focusable: true }), handlers: h })(root, { getSectionInfo: () => null });
+		mentionPostProcessor({ owner, find, settings: () => ({ ...settings, focusable: true }), handlers: h })(root, { getSectionInfo: () => null });
 		const spans = Array.from(root.querySelectorAll<HTMLElement>(".cqg-mention"));
 		expect(spans.map((s) => [s.textContent, s.getAttribute("tabindex"), s.getAttribute("role"), s.getAttribute("aria-haspopup")])).toEqual([
 			["CTR", "0", "button", "dialog"],
