@@ -12,6 +12,7 @@ import { findGlossaryBlocks } from "../core/note-parser";
 import type { PluginSettings } from "../core/settings";
 import type { TermIndex } from "../core/term-index";
 import type { TermMention } from "../core/types";
+import { t } from "../i18n";
 import { HoverPreview } from "./hover-preview";
 import { mentionDecorations, refreshViews } from "./mention-decorations";
 import type { MentionDisplay } from "./mention-decorations";
@@ -108,7 +109,7 @@ export function registerHovers(plugin: Plugin, index: HoverIndex, settings: Hove
 	});
 	plugin.addCommand({
 		id: SHOW_PREVIEW_COMMAND,
-		name: "Show preview of term at cursor",
+		name: t("command.showPreview"),
 		checkCallback: (checking) => {
 			const found = mentionForKeyboard(plugin, views, lastMention);
 			if (!found) return false;

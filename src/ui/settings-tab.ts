@@ -52,8 +52,8 @@ export const SETTING_ROWS: readonly Row[] = [
 	{
 		kind: "toggle",
 		key: "focusableMentions",
-		name: "Mentions take keyboard focus",
-		desc: "In reading view, Tab moves from term to term and Enter shows the preview. In the editor, the command \"Show preview of term at cursor\" does the same.",
+		name: "settings.focusableMentions.name",
+		desc: "settings.focusableMentions.desc",
 	},
 	{
 		kind: "choice",

@@ -60,8 +60,6 @@ export interface HostApi {
 	setMode(mode: "live" | "source" | "preview"): void;
 	/** Whether the page emulates Obsidian mobile (and then whether a phone). */
 	mobile: { mobile: boolean; phone: boolean };
-	/** Opens the plugin's settings tab (in a modal). */
-	openSettings(): void;
 	/** Whether 0-based `line` of the active editor is inside its visible scroll area. */
 	lineOnScreen(line: number): boolean;
 	/** Writes a note as if changed on disk (modify or create). */
@@ -219,7 +217,6 @@ async function start(): Promise<void> {
 	const app = new HostApp();
 	const api: HostApi = {
 		mobile,
-		openSettings: () => openSettings(app),
 		ready: false,
 		app,
 		plugin: null,
