@@ -294,7 +294,7 @@ export class ConferenceSettingTab extends PluginSettingTab {
 					this.renderRestore(setting);
 					break;
 			}
-			if (row.kind !== "heading" && row.kind !== "status" && row.kind !== "restore") nameControls(setting, row.name);
+			if (row.kind !== "heading" && row.kind !== "status" && row.kind !== "restore") nameControls(setting, t(row.name));
 		}
 	}
 

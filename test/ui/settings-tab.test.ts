@@ -74,7 +74,7 @@ describe("settings tab", () => {
 			const name = item.querySelector(".setting-item-name")?.textContent ?? "";
 			return Array.from(item.querySelectorAll<HTMLElement>("input, select, textarea, .checkbox-container, button")).map((el) => ({ name, el }));
 		});
-		expect(controls.length).toBe(16);
+		expect(controls.length).toBe(17);
 		for (const { name, el } of controls) {
 			if (el.tagName === "BUTTON") expect(el.getAttribute("aria-label") ?? el.textContent ?? "").toMatch(new RegExp(`^${el.textContent ?? ""}`));
 			else expect(el.getAttribute("aria-label")).toBe(name);
