@@ -4,7 +4,9 @@
  * Takes the README's screenshots in headless Chromium with the browser host and the example vault:
  * the side panel, a hover preview and the two code-block embeds (from examples/vault/Notes/Conference
  * index.md in reading view), each in the light and the dark theme, and in Korean (Obsidian's language set
- * to `ko`) in the light theme, saved as PNG under docs/. Names (`panel`, `hover`, `embeds`) limit the run.
+ * to `ko`) in the light theme, and the panel and a tapped preview on a phone (390 x 844, Obsidian mobile
+ * emulated), saved as PNG under docs/. Names (`panel`, `hover`, `embeds`, `phone-panel`, `phone-hover`)
+ * limit the run.
  * Needs Chromium (`apt-get install -y chromium`) and, for Korean text, a CJK font such as
  * fonts-noto-cjk.
  */
@@ -19,6 +21,28 @@ const DOCS = join(PROJECT_ROOT, "docs");
 const NOTE = "Conferences/Seoul Reliability Day 2025.md";
 const VIEWPORT = { width: 1280, height: 760 };
 const EMBED_VIEWPORT = { width: 1280, height: 1800 };
+const PHONE = { width: 390, height: 844 };
+
+async function phonePanel(page: HostPage, file: string): Promise<void> {
+	const p = page.page;
+	await p.locator(".mobile-navbar .host-open-right").tap();
+	const note = p.locator(".cqg-panel-body .cqg-panel-note").filter({ hasText: "서울 신뢰성 데이" }).first();
+	await note.tap();
+	const question = p.locator(".cqg-panel-body .cqg-panel-question").first();
+	await question.waitFor();
+	await question.locator(".cqg-panel-chevron").tap();
+	await p.locator(".cqg-panel-body .cqg-panel-answer").first().waitFor();
+	await p.screenshot({ path: file });
+}
+
+async function phoneHover(page: HostPage, file: string): Promise<void> {
+	const p = page.page;
+	const target = p.locator(".mod-root .cm-content .cqg-mention").filter({ hasText: /^SLO$/ }).first();
+	await target.waitFor();
+	await target.tap();
+	await page.waitFor(".popover.cqg-hover");
+	await p.screenshot({ path: file });
+}
 
 async function panel(page: HostPage, file: string): Promise<void> {
 	const p = page.page;
@@ -89,11 +113,15 @@ async function main(): Promise<void> {
 				["panel", panel],
 				["hover", hover],
 				["embeds", embeds],
+				["phone-panel", phonePanel],
+				["phone-hover", phoneHover],
 			] as const) {
 				if (only.length > 0 && !only.includes(name)) continue;
+				const phone = name.startsWith("phone-");
 				// The glossary block is taller than the usual window: a taller one shows it whole.
-				const page = await session.open({ theme, viewport: name === "embeds" ? EMBED_VIEWPORT : VIEWPORT, language });
-				await page.page.locator(".cqg-panel-body .cqg-panel-note").first().waitFor();
+				const viewport = phone ? PHONE : name === "embeds" ? EMBED_VIEWPORT : VIEWPORT;
+				const page = await session.open({ theme, viewport, language, mobile: phone });
+				if (!phone) await page.page.locator(".cqg-panel-body .cqg-panel-note").first().waitFor();
 				const file = join(DOCS, `${name}-${suffix}.png`);
 				const written = await shoot(page, file);
 				const errors = await page.errors();
