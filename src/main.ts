@@ -10,6 +10,7 @@ import { registerCommands } from "./ui/commands";
 import { registerLanguage } from "./i18n";
 import { registerEmbeds } from "./ui/embeds/register-embeds";
 import { registerUriHandler } from "./ui/uri-handler";
+import { registerReadFailureNotice } from "./ui/panel-health";
 
 /**
  * Wiring only. Each feature registers itself with one `registerX(this, index, settings)` line below;
@@ -27,6 +28,7 @@ export default class ConferenceQaGlossaryPlugin extends Plugin {
 		const index = registerConferenceIndex(this, settings);
 
 		registerSidePanel(this, index, settings);
+		registerReadFailureNotice(this, index);
 		registerSettingsTab(this, index, settings);
 		registerHovers(this, index, settings);
 		registerCommands(this, index, () => settings.current);

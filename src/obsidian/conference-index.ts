@@ -33,6 +33,25 @@ export interface IndexStats extends SliceStats {
 	filesParsed: number;
 }
 
+/** A note that could not be read or parsed: the user sees its path and a short reason. */
+export interface ReadFailure {
+	path: string;
+	/** "read": the vault could not give its text; "parse": the parser failed on it. */
+	stage: "read" | "parse";
+	/** The error's first line. */
+	reason: string;
+}
+
+/** Longest reason kept for the user (an error's first line, cut). */
+const REASON_MAX = 120;
+
+/** The first line of an error's message, short enough for a notice and a panel row. */
+export function shortReason(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	const line = message.split(/\r\n|\r|\n/, 1)[0].trim() || (error instanceof Error ? error.name : "unknown error");
+	return line.length > REASON_MAX ? `${line.slice(0, REASON_MAX - 1)}…` : line;
+}
+
 interface Entry {
 	kind: SourceKind;
 	record: NoteRecord;
@@ -53,11 +72,17 @@ function compareNotes(a: NoteRecord, b: NoteRecord): number {
 	return collator.compare(a.title, b.title) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 
+function emptyRecord(path: string): NoteRecord {
+	return { path, title: path, tags: [], talks: [], qa: [], glossary: [] };
+}
+
 export class ConferenceIndex extends Component {
 	/** The vault-wide glossary: conference notes and the extra glossary sources. */
 	readonly terms = new TermIndex();
 
 	private readonly entries = new Map<string, Entry>();
+	/** Notes that could not be read or parsed: path → short reason. */
+	private readonly failures = new Map<string, ReadFailure>();
 	private readonly queue = new Map<string, Pending>();
 	/**
 	 * Files being read, each with the token of its read. Touching a path (change, delete, rename) deletes its
@@ -109,6 +134,11 @@ export class ConferenceIndex extends Component {
 	text(path: string): string | undefined {
 		const entry = this.entries.get(path);
 		return entry?.kind === "conference" && entry.text !== null ? entry.text : undefined;
+	}
+
+	/** Notes that could not be read or parsed at their last attempt, by path. */
+	readFailures(): ReadFailure[] {
+		return [...this.failures.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 	}
 
 	/** Files being read right now (at most one batch; 0 when idle). */
@@ -213,6 +243,7 @@ export class ConferenceIndex extends Component {
 		const queued = this.queue.get(oldPath);
 		this.queue.delete(oldPath);
 		const entry = this.entries.get(oldPath);
+		if (this.failures.delete(oldPath)) this.changedPaths.add(oldPath);
 		if (entry) {
 			// Move the record at once so nothing points at the old path, then re-check the note:
 			// the new folder may be excluded or a glossary source, and a title may come from the file name.
@@ -227,8 +258,10 @@ export class ConferenceIndex extends Component {
 
 	/** Removes a path from the index. True when something was removed. */
 	private drop(path: string): boolean {
+		const failed = this.failures.delete(path);
+		if (failed) this.changedPaths.add(path);
 		const entry = this.entries.get(path);
-		if (!entry) return false;
+		if (!entry) return failed;
 		this.entries.delete(path);
 		this.terms.removeNote(path);
 		if (entry.kind === "conference") this.sorted = null;
@@ -262,7 +295,7 @@ export class ConferenceIndex extends Component {
 		while (this.alive && this.queue.size > 0) {
 			const jobs = this.takeBatch();
 			this.clock.pause();
-			const texts = await Promise.all(jobs.map((job) => (job.text !== undefined ? Promise.resolve(job.text) : this.app.vault.cachedRead(job.file).catch(() => null))));
+			const texts = await Promise.all(jobs.map((job) => (job.text !== undefined ? Promise.resolve(job.text) : this.read(job.file))));
 			this.clock.resume();
 			for (let i = 0; i < jobs.length && this.alive; i++) {
 				const job = jobs[i];
@@ -270,9 +303,16 @@ export class ConferenceIndex extends Component {
 				const current = this.reads.get(job.path) === job.token;
 				if (current) this.reads.delete(job.path);
 				// The file changed, moved or went away while it was read: its newer state is queued.
-				if (text === null || !current || job.file.path !== job.path) continue;
+				if (!current || job.file.path !== job.path) continue;
+				if (typeof text !== "string") {
+					this.fail({ path: job.path, stage: "read", reason: text.error });
+					continue;
+				}
 				this.stats.filesParsed++;
-				this.store(job.path, job.kind, this.parse(text, job.path), job.file.stat.mtime, text);
+				const parsed = this.parse(text, job.path);
+				this.store(job.path, job.kind, parsed.record, job.file.stat.mtime, text);
+				if (parsed.failure) this.fail(parsed.failure);
+				else this.failures.delete(job.path);
 				if (this.clock.spent) await this.clock.yield();
 			}
 			if (this.clock.spent) await this.clock.yield();
@@ -318,12 +358,24 @@ export class ConferenceIndex extends Component {
 		return jobs;
 	}
 
-	private parse(text: string, path: string): NoteRecord {
+	/** The file's text, or why it could not be read. */
+	private read(file: TFile): Promise<string | { error: string }> {
+		return this.app.vault.cachedRead(file).catch((error: unknown) => ({ error: shortReason(error) }));
+	}
+
+	/** Remembers why a note could not be read; the user sees it in the panel and once in a notice. */
+	private fail(failure: ReadFailure): void {
+		this.failures.set(failure.path, failure);
+		this.changedPaths.add(failure.path);
+	}
+
+	/** The note's record; a note the parser fails on becomes an empty record titled with its path, and a failure. */
+	private parse(text: string, path: string): { record: NoteRecord; failure?: ReadFailure } {
 		try {
-			return parseNote(text, path, { requireTag: false }) ?? { path, title: path, tags: [], talks: [], qa: [], glossary: [] };
+			return { record: parseNote(text, path, { requireTag: false }) ?? emptyRecord(path) };
 		} catch (error) {
 			console.error(`Conference Q&A Glossary: could not read ${path}`, error);
-			return { path, title: path, tags: [], talks: [], qa: [], glossary: [] };
+			return { record: emptyRecord(path), failure: { path, stage: "parse", reason: shortReason(error) } };
 		}
 	}
 

@@ -7,7 +7,8 @@
 import { findJargonMarkers, noteHealth, vaultHealth, type ConflictingTerm, type UndefinedMarked } from "../core/health";
 import { termKey } from "../core/term-key";
 import type { NoteRecord } from "../core/types";
-import type { ConferenceIndex } from "../obsidian/conference-index";
+import { Notice, type Plugin } from "obsidian";
+import type { ConferenceIndex, ReadFailure } from "../obsidian/conference-index";
 import { SliceClock, yieldWithTimer } from "../obsidian/vault-scan";
 import type { HealthWarning } from "./panel-render";
 
@@ -46,7 +47,7 @@ export class HealthTracker {
 
 	/** Warnings known now, for every note or only `notePath`. */
 	warnings(notePath: string | null = null): HealthWarning[] {
-		const warnings: HealthWarning[] = [];
+		const warnings: HealthWarning[] = readFailureWarnings(this.index.readFailures(), notePath);
 		// Jargon marked in several places is one warning, pointing at its first place.
 		const marked = new Map<string, { first: UndefinedMarked; count: number }>();
 		for (const [path, entry] of this.cache) {
@@ -148,3 +149,49 @@ export class HealthTracker {
 		return before > 0 || entry.undefinedMarked.length > 0;
 	}
 }
+
+/** What the user reads about a note that could not be read. */
+function failureMessage(failure: ReadFailure): string {
+	return failure.stage === "read" ? `could not be read: ${failure.reason}` : `could not be parsed: ${failure.reason}`;
+}
+
+/** Notes that could not be read, as panel warnings (first in the health area: the note's content is missing). */
+export function readFailureWarnings(failures: readonly ReadFailure[], notePath: string | null = null): HealthWarning[] {
+	return failures
+		.filter((f) => notePath === null || f.path === notePath)
+		.map((f) => ({ term: f.path, message: `${failureMessage(f)}.`, path: f.path }));
+}
+
+/** Notes listed by name in the notice; the rest are counted. */
+const NOTICE_NAMED = 3;
+
+/** The notice text for failures not announced yet. */
+export function readFailureNotice(failures: readonly ReadFailure[]): string {
+	const named = failures.slice(0, NOTICE_NAMED).map((f) => `${f.path} (${failureMessage(f)})`);
+	const rest = failures.length - named.length;
+	const more = rest > 0 ? `, and ${rest} more` : "";
+	const what = failures.length === 1 ? "a note" : `${failures.length} notes`;
+	return `Conference Q&A Glossary could not read ${what}: ${named.join("; ")}${more}. The side panel's glossary warnings list them.`;
+}
+
+/**
+ * Tells the user once, in a notice, about each note that could not be read (the panel keeps listing
+ * them). A note announced once is announced again only after it has been read well or with another reason.
+ */
+export function registerReadFailureNotice(plugin: Plugin, index: ConferenceIndex): void {
+	const announced = new Map<string, string>();
+	plugin.registerEvent(
+		index.on("changed", () => {
+			const failures = index.readFailures();
+			const current = new Set(failures.map((f) => f.path));
+			for (const path of [...announced.keys()]) if (!current.has(path)) announced.delete(path);
+			const fresh = failures.filter((f) => announced.get(f.path) !== `${f.stage}:${f.reason}`);
+			if (fresh.length === 0) return;
+			for (const f of fresh) announced.set(f.path, `${f.stage}:${f.reason}`);
+			new Notice(readFailureNotice(fresh), NOTICE_MS);
+		}),
+	);
+}
+
+/** Notices about unreadable notes stay up long enough to read a path, ms. */
+const NOTICE_MS = 10000;
