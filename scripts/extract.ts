@@ -12,6 +12,7 @@
 import { existsSync, writeFileSync } from "node:fs";
 import { exportAs, isExportFormat, type ExportFormat } from "../src/core/export";
 import { extractEach, parseSources, type ExtractOptions, type SourceFile } from "../src/core/extract";
+import { cleanTagList } from "../src/core/tags";
 import { readMarkdownFiles } from "./source-files";
 
 interface CliArgs {
@@ -75,7 +76,7 @@ function main(): number {
 		return 2;
 	}
 	const { files, errors } = readMarkdownFiles(args.paths);
-	const tags = args.tags.length > 0 ? args.tags : undefined;
+	const tags = args.tags.length > 0 ? cleanTagList(args.tags) : undefined;
 	if (args.exportFormat) return writeExport(args, parseSources(files, { tags }).map(({ record }) => record), errors);
 	writeJson(files, { tags, health: args.health });
 	for (const error of errors) console.error(`extract: ${error}`);

@@ -15,17 +15,37 @@ function noFrontmatter(): Frontmatter {
 
 const SPEAKER_KEYS = new Set(["speaker", "speakers", "presenter", "presenters", "발표자", "연사", "강연자"]);
 
+/**
+ * The one rule for frontmatter delimiters, as Obsidian reads them: `---` alone on a line (after a BOM on
+ * the first line), and, closing, `---` or `...`; trailing spaces, tabs and a CR are allowed.
+ */
+export function isFrontmatterDelimiter(line: string, closing: boolean): boolean {
+	let end = line.length;
+	while (end > 0 && isBlank(line.charCodeAt(end - 1))) end--;
+	const start = !closing && line.charCodeAt(0) === 0xfeff ? 1 : 0;
+	if (end - start !== 3) return false;
+	const c = line.charCodeAt(start);
+	if (c !== 0x2d && !(closing && c === 0x2e)) return false;
+	return line.charCodeAt(start + 1) === c && line.charCodeAt(start + 2) === c;
+}
+
+function isBlank(c: number): boolean {
+	return c === 0x20 || c === 0x09 || c === 0x0d;
+}
+
+/**
+ * 0-based index of the line that closes the frontmatter opening on line 0, or -1 when there is no closed
+ * frontmatter. `line(i)` gives the text of line i of `count` (so callers need not copy their lines).
+ */
+export function findFrontmatterEnd(count: number, line: (i: number) => string): number {
+	if (count < 2 || !isFrontmatterDelimiter(line(0), false)) return -1;
+	for (let i = 1; i < count; i++) if (isFrontmatterDelimiter(line(i), true)) return i;
+	return -1;
+}
+
 /** Frontmatter starts on the first line with `---` and ends at the next `---` or `...` line. */
 export function readFrontmatter(lines: readonly string[]): Frontmatter {
-	if (lines.length < 2 || lines[0].trimEnd() !== "---") return noFrontmatter();
-	let end = -1;
-	for (let i = 1; i < lines.length; i++) {
-		const t = lines[i].trimEnd();
-		if (t === "---" || t === "...") {
-			end = i;
-			break;
-		}
-	}
+	const end = findFrontmatterEnd(lines.length, (i) => lines[i]);
 	if (end < 0) return noFrontmatter();
 
 	let title: string | null = null;

@@ -23,8 +23,13 @@ const MAX_LINE_CHARS = 160;
 /** Headings that open a glossary section. */
 export const GLOSSARY_SECTION = /^(?:glossary|terms|terminology|definitions|용어|용어\s*정리|용어집|용어\s*설명|용어\s*사전|단어\s*정리)$/i;
 
-/** Callout types that may hold a definition. */
-const DEFINITION_CALLOUTS = new Set(["definition", "define", "glossary", "term", "terms", "abbr", "abbreviation", "note", "info", "용어"]);
+/** Callout types that hold definitions by their type: the reading view and the editor leave them alone whole. */
+export const DEFINITION_CALLOUTS: readonly string[] = Object.freeze(["definition", "define", "glossary", "term", "terms", "abbr", "abbreviation", "용어"]);
+
+/** General callout types read as a definition only when their title (or first line) reads as a term. */
+export const TERM_TITLED_CALLOUTS: readonly string[] = Object.freeze(["note", "info"]);
+
+const CALLOUTS_READ = new Set([...DEFINITION_CALLOUTS, ...TERM_TITLED_CALLOUTS]);
 
 /**
  * Reads a term line such as `CTR (Click-Through Rate)`, `MVP(Minimum Viable Product)` or
@@ -115,7 +120,7 @@ export function glossaryFromQuote(lines: readonly MdLine[], start: number, end: 
 	let termText = first;
 	if (callout) {
 		const type = callout[1].trim().toLowerCase();
-		if (!DEFINITION_CALLOUTS.has(type)) return [];
+		if (!CALLOUTS_READ.has(type)) return [];
 		if (callout[2].trim().length > 0) {
 			termText = callout[2];
 		} else {

@@ -6,6 +6,7 @@
  * on LF, CRLF or CR (as CodeMirror reads them); new line breaks copy the note's first one.
  */
 
+import { findFrontmatterEnd } from "./frontmatter";
 import { GLOSSARY_SECTION } from "./glossary-parser";
 import { parseNote } from "./note-parser";
 import type { GlossaryEntry, QaPair } from "./types";
@@ -79,15 +80,10 @@ export function opaqueBlocks(lines: readonly TextLine[]): Int32Array {
 	const mark = (start: number, last: number): void => {
 		for (let k = start; k <= last; k++) end[k] = last;
 	};
-	if (lines.length > 1 && lines[0].text.trimEnd() === "---") {
-		for (let k = 1; k < lines.length; k++) {
-			const t = lines[k].text.trimEnd();
-			if (t === "---" || t === "...") {
-				mark(0, k);
-				i = k + 1;
-				break;
-			}
-		}
+	const frontmatterEnd = findFrontmatterEnd(lines.length, (k) => lines[k].text);
+	if (frontmatterEnd > 0) {
+		mark(0, frontmatterEnd);
+		i = frontmatterEnd + 1;
 	}
 	for (; i < lines.length; i++) {
 		const text = lines[i].text;

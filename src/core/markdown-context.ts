@@ -8,6 +8,7 @@
  * or backticks on one 5 MB line) stays linear.
  */
 import { CLASS_LATIN, CLASS_OTHER, CLASS_SPACE, getClassTable } from "./char-class";
+import { isFrontmatterDelimiter } from "./frontmatter";
 import { LineBreaks } from "./newline";
 
 const LATIN = CLASS_LATIN;
@@ -48,13 +49,8 @@ export function frontmatterEndLine(text: string): number {
 	return 0;
 }
 
-
-function isDelimiterLine(text: string, start: number, end: number, allowDots: boolean): boolean {
-	while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
-	if (end - start !== 3) return false;
-	const c = text.charCodeAt(start);
-	if (c !== 0x2d && !(allowDots && c === 0x2e)) return false;
-	return text.charCodeAt(start + 1) === c && text.charCodeAt(start + 2) === c;
+function isDelimiterLine(text: string, start: number, end: number, closing: boolean): boolean {
+	return isFrontmatterDelimiter(text.slice(start, end), closing);
 }
 
 function isBlank(c: number): boolean {

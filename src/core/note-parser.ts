@@ -23,7 +23,7 @@ import { classifyLines, type MdLine } from "./markdown-lines";
 import { removeJargonMarkers, toPlainText } from "./plain-text";
 import { buildOutline, type Outline, type OutlineSection } from "./outline";
 import { matchAnswerMarker, matchQuestionMarker, QA_SECTION, sectionName, splitInlineAnswer, strongDelimiterCount } from "./qa-markers";
-import { DEFAULT_TAGS, hasTag, inlineTags, uniqueTags } from "./tags";
+import { cleanTagList, DEFAULT_TAGS, hasTag, inlineTags } from "./tags";
 import { splitLines } from "./newline";
 import { normalizeNote, noteName } from "./text";
 import type { GlossaryEntry, NoteRecord, QaPair, Talk } from "./types";
@@ -40,7 +40,7 @@ export function parseNote(text: string, path: string, options: ParseOptions = {}
 	const lines = splitLines(normalizeNote(text));
 	const frontmatter = readFrontmatter(lines);
 	const md = classifyLines(lines, frontmatter.endLine);
-	const tags = uniqueTags([...frontmatter.tags, ...inlineTags(md)]);
+	const tags = cleanTagList([...frontmatter.tags, ...inlineTags(md)]);
 	if (options.requireTag !== false && !hasTag(tags, options.tags ?? DEFAULT_TAGS)) return null;
 	const title = frontmatter.title ?? firstHeading(md) ?? noteName(path);
 	const body = parseBody(md, title, frontmatter.speaker);

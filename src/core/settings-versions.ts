@@ -15,6 +15,7 @@
  * version stored is lost.
  */
 import { DEFAULT_SETTINGS, mergeSettings, type PluginSettings } from "./settings";
+import { cleanTagList } from "./tags";
 
 export const SETTINGS_VERSION = 1;
 export const VERSION_KEY = "settingsVersion";
@@ -71,11 +72,11 @@ const CHOICES: Partial<Record<keyof PluginSettings, readonly string[]>> = {
 function readList(key: keyof PluginSettings, value: unknown): string[] | undefined {
 	const items = Array.isArray(value) ? value : typeof value === "string" ? value.split(key === "tags" || key === "glossaryTags" ? /[,\s]+/ : /[,\r\n]+/) : null;
 	if (items === null) return undefined;
+	const texts = items.filter((item) => typeof item === "string" || typeof item === "number").map(String);
+	if (key === "tags" || key === "glossaryTags") return cleanTagList(texts);
 	const out: string[] = [];
-	for (const item of items) {
-		if (typeof item !== "string" && typeof item !== "number") continue;
-		let text = String(item).trim();
-		if (key === "tags" || key === "glossaryTags") text = text.replace(/^#+/, "");
+	for (const item of texts) {
+		const text = item.trim();
 		if (text !== "" && !out.includes(text)) out.push(text);
 	}
 	return out;

@@ -1,3 +1,5 @@
+import { DEFAULT_TAGS } from "./tags";
+
 /** The plugin's settings as plain data. The settings tab edits a copy; defaults are never mutated. */
 export interface PluginSettings {
 	/** Notes carrying any of these tags are indexed (case-insensitive, nested tags count). */
@@ -33,7 +35,7 @@ export interface PluginSettings {
 }
 
 export const DEFAULT_SETTINGS: Readonly<PluginSettings> = Object.freeze({
-	tags: ["Conference"],
+	tags: [...DEFAULT_TAGS],
 	excludedFolders: [],
 	glossaryFolders: [],
 	glossaryTags: [],

@@ -6,13 +6,46 @@ import { readFrontmatter } from "./frontmatter";
 import { classifyLines, type MdLine } from "./markdown-lines";
 import { normalizeNote, splitLines } from "./text";
 
-export const DEFAULT_TAGS: readonly string[] = ["Conference"];
+/** The tag a conference note carries unless the settings name others (the settings default, the CLI default). */
+export const DEFAULT_TAGS: readonly string[] = Object.freeze(["Conference"]);
+
+/**
+ * One tag as the plugin stores it, however it was typed: blanks, leading `#`s and trailing `/`s dropped
+ * (` #Conference/ ` → `Conference`). The one rule for settings, data.json, the CLI and the metadata cache.
+ */
+export function normalizeTag(raw: string): string {
+	return raw.trim().replace(/^#+/, "").replace(/\/+$/, "");
+}
+
+/** The key two tags are compared by: normalized, ignoring case. */
+export function tagKey(tag: string): string {
+	return normalizeTag(tag).toLowerCase();
+}
+
+/** A list of tags, normalized, without blanks and without repeats (ignoring case; the first spelling stays). */
+export function cleanTagList(tags: readonly string[]): string[] {
+	const seen = new Set<string>();
+	const out: string[] = [];
+	for (const raw of tags) {
+		const tag = normalizeTag(raw);
+		const key = tag.toLowerCase();
+		if (tag === "" || seen.has(key)) continue;
+		seen.add(key);
+		out.push(tag);
+	}
+	return out;
+}
+
+/** A tag list typed as text: split on commas, spaces and new lines, then cleaned as `cleanTagList`. */
+export function parseTagList(text: string): string[] {
+	return cleanTagList(text.split(/[,\s]+/));
+}
 
 /** Every tag of a note, without `#`, in order of appearance, frontmatter first. */
 export function noteTags(text: string): string[] {
 	const lines = splitLines(normalizeNote(text));
 	const frontmatter = readFrontmatter(lines);
-	return uniqueTags([...frontmatter.tags, ...inlineTags(classifyLines(lines, frontmatter.endLine))]);
+	return cleanTagList([...frontmatter.tags, ...inlineTags(classifyLines(lines, frontmatter.endLine))]);
 }
 
 /**
@@ -20,9 +53,9 @@ export function noteTags(text: string): string[] {
  * ignoring case and a leading `#`.
  */
 export function hasTag(tags: readonly string[], wanted: readonly string[]): boolean {
-	const targets = wanted.map((w) => w.replace(/^#/, "").toLowerCase()).filter((w) => w.length > 0);
+	const targets = wanted.map(tagKey).filter((w) => w.length > 0);
 	for (const tag of tags) {
-		const t = tag.replace(/^#/, "").toLowerCase();
+		const t = tagKey(tag);
 		for (const w of targets) {
 			if (t === w || (t.length > w.length && t.startsWith(w) && t.charCodeAt(w.length) === 47 /* / */)) return true;
 		}
@@ -74,16 +107,3 @@ function withoutCodeSpans(text: string): string {
 	return text.replace(/(`+)[^`]*?\1/g, (m) => " ".repeat(m.length));
 }
 
-function uniqueTags(tags: string[]): string[] {
-	const seen = new Set<string>();
-	const out: string[] = [];
-	for (const tag of tags) {
-		const key = tag.toLowerCase();
-		if (seen.has(key)) continue;
-		seen.add(key);
-		out.push(tag);
-	}
-	return out;
-}
-
-export { uniqueTags };

@@ -4,7 +4,7 @@
  * slices that give the UI back its thread.
  */
 import { getAllTags, normalizePath, type CachedMetadata } from "obsidian";
-import { hasTag } from "../core/tags";
+import { cleanTagList, hasTag, normalizeTag } from "../core/tags";
 import type { PluginSettings } from "../core/settings";
 
 /** How a note takes part in the index. */
@@ -30,16 +30,13 @@ function cleanFolders(folders: readonly string[]): string[] {
 	return out;
 }
 
-function cleanTags(tags: readonly string[]): string[] {
-	return tags.map((t) => t.trim().replace(/^#/, "")).filter((t) => t.length > 0);
-}
 
 export function scanRules(settings: Readonly<PluginSettings>): ScanRules {
 	return {
-		tags: cleanTags(settings.tags),
+		tags: cleanTagList(settings.tags),
 		excludedFolders: cleanFolders(settings.excludedFolders),
 		glossaryFolders: cleanFolders(settings.glossaryFolders),
-		glossaryTags: cleanTags(settings.glossaryTags),
+		glossaryTags: cleanTagList(settings.glossaryTags),
 	};
 }
 
@@ -52,7 +49,7 @@ export function inFolder(path: string, folder: string): boolean {
 /** The note's tags without `#`, as Obsidian's cache knows them (frontmatter and inline). */
 export function cachedTags(cache: CachedMetadata | null): string[] {
 	if (!cache) return [];
-	return (getAllTags(cache) ?? []).map((t) => t.replace(/^#/, ""));
+	return (getAllTags(cache) ?? []).map(normalizeTag);
 }
 
 /**

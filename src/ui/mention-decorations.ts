@@ -16,6 +16,7 @@ import { RangeSetBuilder, StateEffect, StateField } from "@codemirror/state";
 import type { ChangeSet, EditorState, Extension, StateEffectType, Text } from "@codemirror/state";
 import { Decoration, ViewPlugin } from "@codemirror/view";
 import type { DecorationSet, EditorView, PluginValue, ViewUpdate } from "@codemirror/view";
+import { findFrontmatterEnd, isFrontmatterDelimiter } from "../core/frontmatter";
 import { newBlockState, skipBlockLine } from "../core/markdown-context";
 import type { BlockState } from "../core/markdown-context";
 import type { TermMention } from "../core/types";
@@ -79,12 +80,6 @@ export interface SkippedBlocks {
 	openFrontmatter: boolean;
 }
 
-/** `---` (or, closing, `...`) alone on a line, trailing blanks allowed: the frontmatter delimiters. */
-function isFrontmatterDelimiter(text: string, closing: boolean): boolean {
-	const t = text.replace(/[ \t\r]+$/, "");
-	return t === "---" || (closing && t === "...");
-}
-
 /**
  * Scans the whole document for skipped blocks, line by line with the matcher's own block reader
  * (`skipBlockLine`), so the editor skips exactly what `findMentions` skips.
@@ -94,14 +89,8 @@ export function scanSkippedBlocks(doc: Text): SkippedBlocks {
 	let openFrontmatter = false;
 	let firstBodyLine = 1;
 	const first = doc.line(1).text;
-	if (doc.lines >= 2 && isFrontmatterDelimiter(first.charCodeAt(0) === 0xfeff ? first.slice(1) : first, false)) {
-		let closed = -1;
-		for (let n = 2; n <= doc.lines; n++) {
-			if (isFrontmatterDelimiter(doc.line(n).text, true)) {
-				closed = n;
-				break;
-			}
-		}
+	if (doc.lines >= 2 && isFrontmatterDelimiter(first, false)) {
+		const closed = findFrontmatterEnd(doc.lines, (i) => doc.line(i + 1).text) + 1;
 		if (closed > 0) {
 			ranges.push({ from: 0, to: doc.line(closed).to });
 			firstBodyLine = closed + 1;
@@ -159,7 +148,7 @@ export function changeTouchesBlocks(before: SkippedBlocks, oldDoc: Text, newDoc:
 		const newText = newDoc.sliceString(newDoc.lineAt(fromB).from, newDoc.lineAt(toB).to);
 		if (hasBlockSyntax(oldText, frontmatterToo) || hasBlockSyntax(newText, frontmatterToo)) touches = true;
 		// A new first line can start frontmatter.
-		if (fromB === 0 && newDoc.line(1).text.trimEnd() === "---") touches = true;
+		if (fromB === 0 && isFrontmatterDelimiter(newDoc.line(1).text, false)) touches = true;
 	});
 	return touches;
 }

@@ -4,6 +4,7 @@
  * own marks and glossary entries (term line and definition, as in the editor) are left alone.
  */
 import { Component, MarkdownRenderChild, type MarkdownPostProcessorContext } from "obsidian";
+import { DEFINITION_CALLOUTS, TERM_TITLED_CALLOUTS } from "../core/glossary-parser";
 import type { TermMention } from "../core/types";
 
 /** Finds the mentions in one piece of rendered text (offsets into `text`). */
@@ -97,8 +98,9 @@ function hasSkippedAncestor(el: HTMLElement): boolean {
 	return parent !== null && parent.closest(SKIP_SELECTOR) !== null;
 }
 
-/** Callout types the glossary parser reads as definitions. */
-const DEFINITION_CALLOUTS = ["definition", "define", "glossary", "term", "terms", "abbr", "abbreviation", "용어"];
+function calloutSelector(types: readonly string[]): string {
+	return types.map((type) => `.callout[data-callout="${type}"]`).join(",");
+}
 
 /**
  * Text nodes of glossary entries, term and definition, which are never marked (the editor skips them
@@ -111,8 +113,14 @@ export function glossaryEntryNodes(root: HTMLElement, find: FindMentions, glossa
 	const addAll = (el: Element) => {
 		for (const t of textNodesOf(el)) result.add(t);
 	};
-	const callouts = DEFINITION_CALLOUTS.map((type) => `.callout[data-callout="${type}"]`).join(",");
-	for (const callout of selfAndDescendants(root, callouts)) addAll(callout);
+	for (const callout of selfAndDescendants(root, calloutSelector(DEFINITION_CALLOUTS))) addAll(callout);
+	// A note or info callout is a glossary entry when its title starts with a known term (as the parser reads it).
+	for (const callout of selfAndDescendants(root, calloutSelector(TERM_TITLED_CALLOUTS))) {
+		const title = callout.querySelector(".callout-title-inner")?.textContent ?? "";
+		const lead = title.length - title.trimStart().length;
+		const mentions = find(title);
+		if (mentions.length > 0 && mentions[0].from === lead) addAll(callout);
+	}
 	if (glossarySection) {
 		for (const heading of selfAndDescendants(root, "h1,h2,h3,h4,h5,h6")) addAll(heading);
 		for (const block of selfAndDescendants(root, "li,p")) {

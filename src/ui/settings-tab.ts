@@ -11,6 +11,7 @@
 import { debounce, Notice, PluginSettingTab, Setting, type App, type Debouncer, type Plugin, type SettingDefinitionItem, type SettingGroupItem } from "obsidian";
 import { checkExportFolder } from "../core/export";
 import { exportFolderText } from "../obsidian/export-writer";
+import { parseTagList } from "../core/tags";
 import { DEFAULT_SETTINGS, mergeSettings, type PluginSettings } from "../core/settings";
 import type { ConferenceIndex } from "../obsidian/conference-index";
 import type { SettingsStore } from "../obsidian/settings-store";
@@ -95,19 +96,8 @@ function listPlaceholder(row: Extract<Row, { kind: "list" }>): string {
 
 const TYPING_DELAY_MS = 600;
 
-/** Splits a tag list on commas, spaces and new lines; drops `#`, blanks and duplicates (case-insensitive). */
-export function parseTagList(text: string): string[] {
-	const out: string[] = [];
-	const seen = new Set<string>();
-	for (const raw of text.split(/[,\s]+/)) {
-		const tag = raw.trim().replace(/^#+/, "").replace(/\/+$/, "");
-		const key = tag.toLowerCase();
-		if (tag === "" || seen.has(key)) continue;
-		seen.add(key);
-		out.push(tag);
-	}
-	return out;
-}
+/** Splits a tag list on commas, spaces and new lines (the core's one tag rule; re-exported for the tab's tests). */
+export { parseTagList };
 
 /**
  * Splits a folder list on new lines and commas. A line naming an existing folder is kept whole, so a

@@ -114,6 +114,22 @@ describe("markMentions", () => {
 		expect(marks(root)).toEqual([["ROAS", "ROAS"]]);
 	});
 
+	it("leaves a note or info callout titled with a known term alone (the parser reads it as an entry), and marks other note callouts", () => {
+		const root = document.body.createDiv();
+		const entry = root.createDiv({ cls: "callout", attr: { "data-callout": "note" } });
+		entry.createDiv({ cls: "callout-title" }).createDiv({ cls: "callout-title-inner", text: "ROAS (Return on ad spend)" });
+		entry.createDiv({ cls: "callout-content" }).createEl("p", { text: "Revenue over ad cost, unlike CTR." });
+		const info = root.createDiv({ cls: "callout", attr: { "data-callout": "info" } });
+		info.createDiv({ cls: "callout-title" }).createDiv({ cls: "callout-title-inner", text: "CTR" });
+		info.createDiv({ cls: "callout-content" }).createEl("p", { text: "Clicks over views." });
+		const remark = root.createDiv({ cls: "callout", attr: { "data-callout": "note" } });
+		remark.createDiv({ cls: "callout-title" }).createDiv({ cls: "callout-title-inner", text: "Remember" });
+		remark.createDiv({ cls: "callout-content" }).createEl("p", { text: "Ask about CTR." });
+		markMentions(root, { find });
+		expect(marks(root)).toEqual([["CTR", "CTR"]]);
+		expect(remark.querySelectorAll(".cqg-mention")).toHaveLength(1);
+	});
+
 	it("in a section known to hold glossary lines, leaves `**term**: definition` items and headings alone", () => {
 		const root = document.body.createDiv();
 		const list = root.createEl("ul");
