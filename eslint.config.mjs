@@ -37,6 +37,22 @@ export default defineConfig([
 		},
 	},
 	{
+		// The core is pure TypeScript: types only from `obsidian`, nothing from the adapters or the UI.
+		// Its public surface is src/core/index.ts.
+		files: ["src/core/**/*.ts"],
+		rules: {
+			"@typescript-eslint/no-restricted-imports": [
+				"error",
+				{
+					paths: [{ name: "obsidian", message: "src/core imports only types from obsidian (import type { … }).", allowTypeImports: true }],
+					patterns: [
+						{ regex: "^\\.{1,2}/(.*/)?(ui|obsidian)(/|$)", message: "src/core must not import src/ui or src/obsidian: move the shared part into src/core." },
+					],
+				},
+			],
+		},
+	},
+	{
 		// Tests, benchmarks and command-line tools run in Node, not in Obsidian.
 		files: ["test/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts", "scripts/**/*.mjs", "vitest.config.ts", "esbuild.config.mjs"],
 		languageOptions: {

@@ -1,0 +1,60 @@
+/**
+ * The public surface of `src/core`: everything the adapters (`src/obsidian`), the UI (`src/ui`), the
+ * command-line tools (`scripts/`) and the benchmarks use from the core, by topic. The core is pure
+ * TypeScript: it imports nothing from `src/obsidian` or `src/ui`, and only types from `obsidian`
+ * (eslint.config.mjs enforces both). Modules not listed here are the core's own parts.
+ */
+
+// Notes: parsing a conference note into talks, Q&A and glossary entries.
+export { parseNote, findGlossaryBlocks } from "./note-parser";
+export type { ParseOptions } from "./note-parser";
+export type { GlossaryEntry, NoteRecord, QaPair, Talk, TermDefinition, TermMention, TermRecord } from "./types";
+export { readFrontmatter, isFrontmatterDelimiter, findFrontmatterEnd } from "./frontmatter";
+export type { Frontmatter } from "./frontmatter";
+export { DEFINITION_CALLOUTS, TERM_TITLED_CALLOUTS } from "./glossary-parser";
+export { DEFAULT_TAGS, cleanTagList, hasTag, normalizeTag, noteTags, parseTagList, tagKey } from "./tags";
+export { lineReference, noteName } from "./text";
+
+// The glossary: terms, mentions of them, and its health.
+export { TermIndex } from "./term-index";
+export { TermMatcher, findMentions } from "./matcher";
+export { compareTerms, termKey } from "./term-key";
+export { findJargonMarkers, noteHealth, vaultHealth } from "./health";
+export type { ConflictingTerm, GlossaryHealth, UndefinedMarked } from "./health";
+export { newBlockState, skipBlockLine } from "./markdown-context";
+export type { BlockState } from "./markdown-context";
+
+// Writing: where a new glossary entry goes, and in which style.
+export {
+	cursorPosition,
+	findMarkedJargon,
+	insertionLine,
+	planBlockInsertion,
+	planLineInsertion,
+	sectionLastLine,
+	termAt,
+	textLines,
+	wordAt,
+	wordsOf,
+} from "./insertion";
+export type { Insertion, MarkedJargon, TextLine } from "./insertion";
+export { detectGlossaryStyle, formatGlossaryEntry, formatSkeleton } from "./glossary-format";
+export type { FormattedEntry, GlossaryStyle } from "./glossary-format";
+
+// Finding: the panel's search and the fuzzy term picker.
+export { compileQuery, highlightRuns, matchRanges, matchSnippet, matchesQuery, searchKey } from "./search";
+export type { SearchQuery } from "./search";
+export { fuzzyFilter, prepareTarget } from "./fuzzy";
+export type { FuzzyMatch, PreparedTarget } from "./fuzzy";
+
+// Output: exports (CSV, Anki, JSON, Markdown digest) and the CLI's JSON shape.
+export { EXPORT_FORMATS, checkExportFolder, exportAs, exportBaseName, exportFolderMessage, isExportFormat } from "./export";
+export type { ExportFormat, ExportFormatInfo, ExportInput } from "./export";
+export { extractJson, noteToJson, parseSources } from "./extract";
+export type { NoteJson, SourceFile } from "./extract";
+
+// Settings: defaults, merging, versions and migration of data.json.
+export { DEFAULT_SETTINGS, mergeSettings } from "./settings";
+export type { PluginSettings } from "./settings";
+export { SETTINGS_VERSION, loadSettings, migrateSettings, saveSettings } from "./settings-versions";
+export type { StoredData } from "./settings-versions";
