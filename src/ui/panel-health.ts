@@ -10,6 +10,7 @@ import type { NoteRecord } from "../core/types";
 import { Notice, type Plugin } from "obsidian";
 import type { ConferenceIndex, ReadFailure } from "../obsidian/conference-index";
 import { SliceClock, yieldWithTimer } from "../obsidian/vault-scan";
+import { t } from "../i18n";
 import type { HealthWarning } from "./panel-render";
 
 interface NoteHealthCache {
@@ -150,16 +151,16 @@ export class HealthTracker {
 	}
 }
 
-/** What the user reads about a note that could not be read. */
-function failureMessage(failure: ReadFailure): string {
-	return failure.stage === "read" ? `could not be read: ${failure.reason}` : `could not be parsed: ${failure.reason}`;
+/** What the user reads about why a note could not be read. */
+function failureText(failure: ReadFailure): string {
+	return failure.stage === "read" ? t("failure.read", { reason: failure.reason }) : t("failure.parse", { reason: failure.reason });
 }
 
 /** Notes that could not be read, as panel warnings (first in the health area: the note's content is missing). */
 export function readFailureWarnings(failures: readonly ReadFailure[], notePath: string | null = null): HealthWarning[] {
 	return failures
 		.filter((f) => notePath === null || f.path === notePath)
-		.map((f) => ({ term: f.path, message: `${failureMessage(f)}.`, path: f.path }));
+		.map((f) => ({ term: f.path, kind: f.stage === "read" ? "unreadable" : "unparsable", count: 1, reason: f.reason, path: f.path }));
 }
 
 /** Notes listed by name in the notice; the rest are counted. */
@@ -167,13 +168,11 @@ const NOTICE_NAMED = 3;
 
 /** The notice text for failures not announced yet. */
 export function readFailureNotice(failures: readonly ReadFailure[]): string {
-	const named = failures.slice(0, NOTICE_NAMED).map((f) => `${f.path} (${failureMessage(f)})`);
+	const named = failures.slice(0, NOTICE_NAMED).map((f) => t("notice.readFailureItem", { path: f.path, why: failureText(f) }));
 	const rest = failures.length - named.length;
-	const more = rest > 0 ? `, and ${rest} more` : "";
-	const what = failures.length === 1 ? "a note" : `${failures.length} notes`;
-	return `Conference Q&A Glossary could not read ${what}: ${named.join("; ")}${more}. The side panel's glossary warnings list them.`;
+	const list = rest > 0 ? t("notice.readFailureMore", { list: named.join("; "), count: rest }) : named.join("; ");
+	return failures.length === 1 ? t("notice.readFailureOne", { list }) : t("notice.readFailureMany", { list, count: failures.length });
 }
-
 /**
  * Tells the user once, in a notice, about each note that could not be read (the panel keeps listing
  * them). A note announced once is announced again only after it has been read well or with another reason.

@@ -8,7 +8,7 @@ import { highlightRuns, matchRanges, matchSnippet, type SearchQuery } from "../c
 import type { TermDefinition } from "../core/types";
 import type { NoteGroup, PanelModel, QaItem, TalkGroup, TermItem } from "./panel-model";
 import { noteName } from "../core/text";
-import { t, tParts } from "../i18n";
+import { t, tParts, type MessagePart } from "../i18n";
 
 export type RowInfo =
 	| { kind: "section"; key: string; section: "qa" | "glossary" }
@@ -25,9 +25,14 @@ export type RowInfo =
 export interface HealthWarning {
 	/** The term the warning is about. */
 	term: string;
-	/** Marked as jargon (`XYZ*`) without a definition, in `count` places; or `count` different definitions. */
-	kind: "undefined" | "conflict";
+	/**
+	 * Marked as jargon (`XYZ*`) without a definition, in `count` places; or `count` different definitions;
+	 * or a note (its path in `term`) that could not be read or parsed, for `reason`.
+	 */
+	kind: "undefined" | "conflict" | "unreadable" | "unparsable";
 	count: number;
+	/** Why a note could not be read (the error's first line). */
+	reason?: string;
 	/** Where to go to fix it. */
 	path?: string;
 	line?: number;
@@ -35,8 +40,8 @@ export interface HealthWarning {
 
 /** Writes a warning's sentence into `el`, the term as a span of class `termClass` (Korean puts its particle right after it). */
 export function renderWarningText(el: HTMLElement, warning: HealthWarning, termClass: string): void {
-	const key = warning.kind === "conflict" ? "panel.warnConflict" : warning.count > 1 ? "panel.warnUndefinedMany" : "panel.warnUndefined";
-	for (const part of tParts(key, { term: warning.term, count: warning.count })) {
+	// The term is a value of the message (Korean puts its particle right after it), styled as a span.
+	for (const part of warningParts(warning)) {
 		if (part.name === "term") el.createSpan({ cls: termClass, text: part.text });
 		else el.appendText(part.text);
 	}
@@ -353,4 +358,20 @@ function glossaryEmptyText(model: PanelModel, options: RenderOptions): { title: 
 		return { title: t("panel.glossaryNoMatchTitle", { query: options.query.text.trim() }), hint: t("panel.emptyNoMatchHint") };
 	}
 	return { title: t("panel.glossaryEmptyTitle"), hint: t("panel.glossaryEmptyHint") };
+}
+
+/** A warning's sentence, as parts (the term or path is styled). */
+function warningParts(warning: HealthWarning): MessagePart[] {
+	const { term, count } = warning;
+	const reason = warning.reason ?? "";
+	switch (warning.kind) {
+		case "unreadable":
+			return tParts("panel.warnUnreadable", { term, reason });
+		case "unparsable":
+			return tParts("panel.warnUnparsable", { term, reason });
+		case "conflict":
+			return tParts("panel.warnConflict", { term, count });
+		default:
+			return tParts(count > 1 ? "panel.warnUndefinedMany" : "panel.warnUndefined", { term, count });
+	}
 }

@@ -8,6 +8,7 @@ import type { Plugin as ObsidianPlugin } from "obsidian";
 import { Notice } from "../stubs/obsidian";
 import { registerConferenceIndex, shortReason } from "../../src/obsidian/conference-index";
 import { SettingsStore } from "../../src/obsidian/settings-store";
+import { applyLanguage } from "../../src/i18n";
 import { readFailureNotice, readFailureWarnings, registerReadFailureNotice } from "../../src/ui/panel-health";
 import { appWith, fileAt, startIndex, tick } from "../obsidian/fake-app";
 import { MANIFEST, TestPlugin, openPanel, rows, text, type Panel } from "./panel-harness";
@@ -119,19 +120,32 @@ describe("read failures: what the user sees", () => {
 			{ path: "b.md", stage: "parse" as const, reason: "Oops" },
 		];
 		expect(readFailureWarnings(failures)).toEqual([
-			{ term: "a.md", message: "could not be read: EIO.", path: "a.md" },
-			{ term: "b.md", message: "could not be parsed: Oops.", path: "b.md" },
+			{ term: "a.md", kind: "unreadable", count: 1, reason: "EIO", path: "a.md" },
+			{ term: "b.md", kind: "unparsable", count: 1, reason: "Oops", path: "b.md" },
 		]);
-		expect(readFailureWarnings(failures, "b.md")).toEqual([{ term: "b.md", message: "could not be parsed: Oops.", path: "b.md" }]);
+		expect(readFailureWarnings(failures, "b.md")).toEqual([{ term: "b.md", kind: "unparsable", count: 1, reason: "Oops", path: "b.md" }]);
 	});
 
 	it("names up to three notes in the notice and counts the rest", () => {
 		const one = [{ path: "a.md", stage: "read" as const, reason: "EIO" }];
-		expect(readFailureNotice(one)).toBe("Conference Q&A Glossary could not read a note: a.md (could not be read: EIO). The side panel's glossary warnings list them.");
+		expect(readFailureNotice(one)).toBe("Conference Q&A Glossary could not read a note: a.md (could not be read: EIO). The glossary warnings in the side panel list it.");
 		const five = ["a", "b", "c", "d", "e"].map((n) => ({ path: `${n}.md`, stage: "parse" as const, reason: "X" }));
 		expect(readFailureNotice(five)).toBe(
-			"Conference Q&A Glossary could not read 5 notes: a.md (could not be parsed: X); b.md (could not be parsed: X); c.md (could not be parsed: X), and 2 more. The side panel's glossary warnings list them.",
+			"Conference Q&A Glossary could not read 5 notes: a.md (could not be parsed: X); b.md (could not be parsed: X); c.md (could not be parsed: X), and 2 more. The glossary warnings in the side panel list them.",
 		);
+	});
+
+	it("says it in Korean when Obsidian speaks Korean", () => {
+		applyLanguage("ko");
+		try {
+			const two = [
+				{ path: "노트/가.md", stage: "read" as const, reason: "EIO" },
+				{ path: "노트/나.md", stage: "parse" as const, reason: "Oops" },
+			];
+			expect(readFailureNotice(two)).toBe("Conference Q&A Glossary가 노트 2개를 읽지 못했습니다: 노트/가.md (읽을 수 없음: EIO); 노트/나.md (해석할 수 없음: Oops). 사이드 패널의 용어집 경고에 나옵니다.");
+		} finally {
+			applyLanguage("en");
+		}
 	});
 
 	it("shows the failure in the panel's health area; clicking it opens the note", async () => {
@@ -165,7 +179,7 @@ describe("read failures: what the user sees", () => {
 		};
 		await settle();
 		expect(Notice.shown).toEqual([
-			"Conference Q&A Glossary could not read 2 notes: a.md (could not be parsed: Maximum call stack size exceeded); b.md (could not be parsed: Maximum call stack size exceeded). The side panel's glossary warnings list them.",
+			"Conference Q&A Glossary could not read 2 notes: a.md (could not be parsed: Maximum call stack size exceeded); b.md (could not be parsed: Maximum call stack size exceeded). The glossary warnings in the side panel list them.",
 		]);
 
 		// Other changes do not repeat it; a new failure is told on its own.
@@ -173,7 +187,7 @@ describe("read failures: what the user sees", () => {
 		await app.vault.create("c.md", BAD);
 		await settle();
 		expect(Notice.shown.slice(1)).toEqual([
-			"Conference Q&A Glossary could not read a note: c.md (could not be parsed: Maximum call stack size exceeded). The side panel's glossary warnings list them.",
+			"Conference Q&A Glossary could not read a note: c.md (could not be parsed: Maximum call stack size exceeded). The glossary warnings in the side panel list it.",
 		]);
 
 		// Fixed, then broken again: told again.
