@@ -104,7 +104,7 @@ describe("ConferenceIndex: read failures", () => {
 
 		await app.vault.modify(fileAt(app, "a.md"), GOOD);
 		await app.vault.rename(fileAt(app, "b.md"), "moved/b.md");
-		await app.vault.delete(fileAt(app, "c.md"));
+		await app.fileManager.trashFile(fileAt(app, "c.md"));
 		await settle();
 		// The renamed note is read again under its new path: it still fails there.
 		expect(index.readFailures()).toEqual([{ path: "moved/b.md", stage: "parse", reason: "Maximum call stack size exceeded" }]);
