@@ -12,6 +12,8 @@ import { conferenceNote } from "./synthetic-vault";
 import { seededRandom } from "./harness";
 
 const RUNS = 7;
+/** Note edits while the panel is open (visible, then with its sidebar collapsed). */
+const EDITS = 20;
 
 /** Puts a happy-dom window's DOM on the global scope, as vitest's happy-dom environment does. */
 function installDom(): void {
@@ -130,9 +132,44 @@ export default async function panelBench(log: Log): Promise<Record<string, numbe
 	figure(log, `panel search over 2,000 Q&A (${shown} shown): filter + render`, search, "ms", "< 50");
 	figure(log, "panel, unfold a talk of 100 questions", expand, "ms", "< 50");
 	figure(log, `  for reference: all ${allRows} question rows unfolded, one render`, allOpen, "ms");
+	// Edits arriving while the panel is open: with the sidebar expanded every index change re-renders the tree;
+	// collapsed, nothing renders until the sidebar opens again (then once).
+	const edits = async (collapsed: boolean) => {
+		const { app, index } = many.vault;
+		const { view: panel, close: closePanel } = await many.vault.open();
+		if (collapsed) app.workspace.rightSplit.collapse();
+		const renders = panel.renderCount;
+		const t0 = performance.now();
+		for (let i = 0; i < EDITS; i++) {
+			const file = app.vault.getAbstractFileByPath(`Talks/conference ${i % 40}.md`);
+			if (!(file instanceof stub.TFile)) throw new Error("no note");
+			const text = await app.vault.cachedRead(file);
+			await app.vault.modify(file, `${text}\n**Q. Added question ${i}?**\nA. Yes.\n`);
+			await app.metadataCache.whenIdle();
+			await index.whenIdle();
+			await panel.health.whenIdle();
+		}
+		const ms = (performance.now() - t0) / EDITS;
+		const hiddenRenders = panel.renderCount - renders;
+		const s0 = performance.now();
+		if (collapsed) app.workspace.rightSplit.expand();
+		const showMs = performance.now() - s0;
+		closePanel();
+		return { ms, renders: hiddenRenders, showMs };
+	};
+	const expanded = await edits(false);
+	const hidden = await edits(true);
+	figure(log, `panel, ${EDITS} edits with the sidebar expanded (${expanded.renders} renders): per edit`, expanded.ms, "ms");
+	figure(log, `panel, ${EDITS} edits with the sidebar collapsed (${hidden.renders} renders): per edit`, hidden.ms, "ms", `< ${round(expanded.ms)}`);
+	figure(log, "  then expanding the sidebar: one catch-up render", hidden.showMs, "ms");
 	one.vault.plugin.unload();
 	many.vault.plugin.unload();
 	return {
+		panel_edit_visible_ms: round(expanded.ms),
+		panel_edit_visible_renders: expanded.renders,
+		panel_edit_collapsed_ms: round(hidden.ms),
+		panel_edit_collapsed_renders: hidden.renders,
+		panel_catch_up_ms: round(hidden.showMs),
 		panel_render_2000_ms: round(one.median),
 		panel_render_2000_collapsed_ms: round(many.median),
 		panel_search_2000_ms: round(search),

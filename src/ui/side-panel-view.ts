@@ -14,6 +14,7 @@ import {
 	type App,
 	type Plugin,
 	type WorkspaceLeaf,
+	type WorkspaceSidedock,
 } from "obsidian";
 import { compileQuery, type SearchQuery } from "../core/search";
 import { lookupTerm } from "../core/term-lookup";
@@ -48,6 +49,11 @@ export class ConferencePanelView extends ItemView {
 	/** Key of the row that holds the roving tabindex. */
 	private focusKey: string | null = null;
 	private lastModel: PanelModel | null = null;
+	/** Background changes arrived while the panel was hidden: the tree is out of date. */
+	private stale = false;
+	/** … and one of them was an index change, so glossary health is out of date too. */
+	private healthStale = false;
+	private renders = 0;
 	private readonly searchLater = debounce((text: string) => this.setQuery(text), SEARCH_DELAY_MS, true);
 	/** Glossary-health warnings, computed in the background after the index changes. */
 	readonly health: HealthTracker;
@@ -58,7 +64,7 @@ export class ConferencePanelView extends ItemView {
 		private readonly settings: SettingsStore,
 	) {
 		super(leaf);
-		this.health = new HealthTracker(index, () => this.render());
+		this.health = new HealthTracker(index, () => this.refresh());
 	}
 
 	getViewType(): string {
@@ -90,18 +96,18 @@ export class ConferencePanelView extends ItemView {
 		this.registerDomEvent(this.bodyEl, "contextmenu", (evt) => this.onContextMenu(evt));
 		this.registerDomEvent(this.bodyEl, "focusin", (evt) => this.onFocusIn(evt));
 
-		this.registerEvent(
-			this.index.on("changed", () => {
-				this.render();
-				this.health.refresh();
-			}),
-		);
+		this.registerEvent(this.index.on("changed", () => this.refresh(true)));
+		// Changes that arrived while the panel was hidden show when it does (sidebar expanded, tab chosen).
+		this.registerEvent(this.app.workspace.on("layout-change", () => this.catchUp()));
+		this.registerEvent(this.app.workspace.on("resize", () => this.catchUp()));
+		this.registerDomEvent(this.containerEl, "pointerenter", () => this.catchUp());
+		this.registerDomEvent(this.containerEl, "focusin", () => this.catchUp());
 		this.registerEvent(
 			this.app.workspace.on("file-open", (file) => {
 				const path = file?.path ?? null;
 				if (path === this.activePath) return;
 				this.activePath = path;
-				if (this.settings.current.currentNoteOnly) this.render();
+				if (this.settings.current.currentNoteOnly) this.refresh();
 			}),
 		);
 		this.registerEvent(
@@ -121,6 +127,48 @@ export class ConferencePanelView extends ItemView {
 		});
 		this.render();
 		this.health.refresh();
+	}
+
+	onResize(): void {
+		this.catchUp();
+	}
+
+	/** True when the user can see the panel: its leaf is shown and the sidebar holding it is not collapsed. */
+	isVisible(): boolean {
+		if (!this.containerEl.isShown()) return false;
+		const root = (this.leaf as Partial<Pick<WorkspaceLeaf, "getRoot">>).getRoot?.();
+		const { leftSplit, rightSplit } = this.app.workspace;
+		return !(root !== undefined && (root === leftSplit || root === rightSplit) && (root as WorkspaceSidedock).collapsed);
+	}
+
+	/** How many times the tree was built (tests and the benchmark). */
+	get renderCount(): number {
+		return this.renders;
+	}
+
+	/**
+	 * A change from the background (index, glossary health, the open note): rendered now when the panel is
+	 * visible, otherwise remembered and rendered once when it shows (`catchUp`). `health`: the index changed,
+	 * so the glossary health needs another pass too.
+	 */
+	private refresh(health = false): void {
+		if (!this.bodyEl) return;
+		if (!this.isVisible()) {
+			this.stale = true;
+			this.healthStale ||= health;
+			return;
+		}
+		this.render();
+		if (health) this.health.refresh();
+	}
+
+	/** Renders what changed while the panel was hidden, once it can be seen. */
+	private catchUp(): void {
+		if (!this.stale || !this.isVisible()) return;
+		const health = this.healthStale;
+		this.healthStale = false;
+		this.render();
+		if (health) this.health.refresh();
 	}
 
 	protected async onClose(): Promise<void> {
@@ -169,6 +217,8 @@ export class ConferencePanelView extends ItemView {
 	/** Rebuilds the tree from the index, keeping expansion, focus and scroll position. */
 	render(): void {
 		if (!this.bodyEl) return;
+		this.stale = false;
+		this.renders++;
 		const current = this.settings.current;
 		const notePath = current.currentNoteOnly ? this.activePath : null;
 		const notes = this.index.notes();

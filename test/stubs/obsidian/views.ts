@@ -190,6 +190,11 @@ export class WorkspaceLeaf extends Events {
 		return this.view.getDisplayText();
 	}
 
+	/** The sidebar holding the leaf, or the main area. */
+	getRoot(): unknown {
+		return this.side === "left" ? this.workspace.leftSplit : this.side === "right" ? this.workspace.rightSplit : this.workspace.rootSplit;
+	}
+
 	getIcon(): string {
 		return this.view.getIcon();
 	}

@@ -24,8 +24,34 @@ export interface LinkRecord {
 	openViewState: OpenViewState | undefined;
 }
 
+/** A sidebar: collapsing or expanding it changes the layout, as in Obsidian. */
+export class WorkspaceSidedock {
+	collapsed = false;
+
+	constructor(private readonly workspace: Workspace) {}
+
+	collapse(): void {
+		this.collapsed = true;
+		this.workspace.trigger("layout-change");
+	}
+
+	expand(): void {
+		this.collapsed = false;
+		this.workspace.trigger("layout-change");
+	}
+
+	toggle(): void {
+		if (this.collapsed) this.expand();
+		else this.collapse();
+	}
+}
+
 export class Workspace extends Events {
 	layoutReady = false;
+	readonly leftSplit = new WorkspaceSidedock(this);
+	readonly rightSplit = new WorkspaceSidedock(this);
+	/** The main area (the stub has no split tree: one object stands for it). */
+	readonly rootSplit = {};
 	activeLeaf: WorkspaceLeaf | null = null;
 	/** Everything plugins asked to open, in order. */
 	readonly opened: OpenRecord[] = [];
