@@ -14,7 +14,7 @@
  */
 import { findMentions, type TermMatcher } from "./matcher";
 import { compileQuery, matchesQuery, searchKey, type SearchQuery } from "./search";
-import { hasTag } from "./tags";
+import { hasTag, normalizeTag } from "./tags";
 import { compareTerms } from "./term-key";
 import type { NoteRecord, QaPair, Talk, TermDefinition, TermRecord } from "./types";
 
@@ -165,7 +165,7 @@ function hasControl(text: string): boolean {
 
 /** `#conference/2025` or `conference/2025` → `conference/2025`; null when it is not a tag. */
 export function parseTag(value: string): string | null {
-	const body = value.trim().replace(/^#/, "").replace(/\/+$/, "");
+	const body = normalizeTag(value);
 	if (body === "" || !TAG_BODY.test(body) || ONLY_DIGITS.test(body)) return null;
 	return body;
 }

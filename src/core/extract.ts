@@ -5,7 +5,7 @@
 import { noteHealth, vaultHealth, type GlossaryHealth, type HealthNote } from "./health";
 import { findMentions } from "./matcher";
 import { parseNote } from "./note-parser";
-import { DEFAULT_TAGS } from "./tags";
+import { cleanTagList, DEFAULT_TAGS } from "./tags";
 import { TermIndex } from "./term-index";
 import type { GlossaryEntry, NoteRecord, TermMention } from "./types";
 
@@ -65,7 +65,7 @@ export function parseSources(files: readonly SourceFile[], options: ExtractOptio
  * NFC normalisation cannot change; with any other tag every text passes.
  */
 function tagPrefilter(tags: readonly string[]): (text: string) => boolean {
-	const names = tags.map((t) => t.replace(/^#/, "")).filter((t) => t.length > 0);
+	const names = cleanTagList(tags);
 	if (names.length === 0 || names.some((t) => !/^[\x21-\x7e]+$/.test(t))) return () => true;
 	const pattern = new RegExp(names.map((t) => t.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"), "iu");
 	return (text) => pattern.test(text);
