@@ -19,8 +19,9 @@ export { lineReference, noteName } from "./text";
 export { TermIndex } from "./term-index";
 export { TermMatcher, findMentions } from "./matcher";
 export { compareTerms, termKey } from "./term-key";
+export { lookupTerm } from "./term-lookup";
 export { findJargonMarkers, noteHealth, vaultHealth } from "./health";
-export type { ConflictingTerm, GlossaryHealth, UndefinedMarked } from "./health";
+export type { ConflictingTerm, GlossaryHealth, HealthNote, UndefinedMarked } from "./health";
 export { newBlockState, skipBlockLine } from "./markdown-context";
 export type { BlockState } from "./markdown-context";
 
@@ -29,6 +30,7 @@ export {
 	cursorPosition,
 	findMarkedJargon,
 	insertionLine,
+	localContext,
 	planBlockInsertion,
 	planLineInsertion,
 	sectionLastLine,
@@ -37,7 +39,7 @@ export {
 	wordAt,
 	wordsOf,
 } from "./insertion";
-export type { Insertion, MarkedJargon, TextLine } from "./insertion";
+export type { Insertion, LocalContext, MarkedJargon, TextLine } from "./insertion";
 export { detectGlossaryStyle, formatGlossaryEntry, formatSkeleton } from "./glossary-format";
 export type { FormattedEntry, GlossaryStyle } from "./glossary-format";
 
@@ -49,9 +51,13 @@ export type { FuzzyMatch, PreparedTarget } from "./fuzzy";
 
 // Output: exports (CSV, Anki, JSON, Markdown digest) and the CLI's JSON shape.
 export { EXPORT_FORMATS, checkExportFolder, exportAs, exportBaseName, exportFolderMessage, isExportFormat } from "./export";
-export type { ExportFormat, ExportFormatInfo, ExportInput } from "./export";
-export { extractJson, noteToJson, parseSources } from "./extract";
-export type { NoteJson, SourceFile } from "./extract";
+export type { DigestLabels, ExportFolderProblem, ExportFormat, ExportFormatInfo, ExportInput } from "./export";
+export { extractEach, extractJson, noteToJson, parseSources } from "./extract";
+export type { ExtractOptions, NoteJson, SourceFile } from "./extract";
+
+// Embeds: the options of a `conference-qa` / `conference-glossary` code block and what they select.
+export { DEFAULT_QA_LIMIT, MAX_QA_LIMIT, markedTerms, notesInScope, parseEmbedOptions, selectGlossary, selectQa } from "./embed-options";
+export type { EmbedKind, EmbedOptionError, ExpectedValue, GlossaryEmbedOptions, NoteRef, QaEmbedOptions } from "./embed-options";
 
 // Settings: defaults, merging, versions and migration of data.json.
 export { DEFAULT_SETTINGS, mergeSettings } from "./settings";
