@@ -5,6 +5,8 @@
  * `--scale=F` shrinks the inputs of the scale benchmark for quick runs while developing.
  */
 import type { Benchmark } from "./harness";
+// Benchmarks that load UI code (which imports `obsidian`, types only on npm) get the test stub.
+import "./obsidian-alias";
 
 const benchmarks: [string, () => Promise<{ default: Benchmark }>][] = [
 	["extract", () => import("./extract.bench")],
