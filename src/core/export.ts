@@ -461,23 +461,10 @@ export function checkExportFolder(raw: string): ExportFolderCheck {
 	return { ok: true, folder: segments.join("/") };
 }
 
-/** The sentence that explains a refused export folder (`raw` is the setting as typed). */
-export function exportFolderMessage(problem: ExportFolderProblem, raw: string): string {
-	const shown = `“${raw.replace(/[\r\n]+/g, " ").trim()}”`;
-	switch (problem) {
-		case "absolute": {
-			// `/Exports` most likely means the vault's Exports folder: offer that.
-			const relative = checkExportFolder(raw.trim().replace(/^(?:[A-Za-z]:)?[/\\~]+/, ""));
-			const example = relative.ok && relative.folder !== "" ? relative.folder : "Exports";
-			return `The export folder ${shown} is an absolute path. Use a folder inside the vault, such as ${example}.`;
-		}
-		case "parent":
-			return `The export folder ${shown} leaves the vault (“..”). Use a folder inside the vault, such as Exports.`;
-		case "hidden":
-			return `The export folder ${shown} is hidden (a part starts with a dot), so its files would not show in the vault. Use a folder such as Exports.`;
-		case "character":
-			return `The export folder ${shown} holds a character a folder name cannot have (: * ? " < > |). Use a folder such as Exports.`;
-	}
+/** The folder to suggest instead of a refused absolute one: `/Exports` most likely means the vault's Exports. */
+export function suggestedExportFolder(raw: string): string {
+	const relative = checkExportFolder(raw.trim().replace(/^(?:[A-Za-z]:)?[/\\~]+/, ""));
+	return relative.ok && relative.folder !== "" ? relative.folder : "Exports";
 }
 
 /** True when a title already says Q&A (`… 플랫폼 트랙 Q&A`, `Q & A night`), so names add it no second time. */

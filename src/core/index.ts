@@ -13,7 +13,7 @@ export { readFrontmatter, isFrontmatterDelimiter, findFrontmatterEnd } from "./f
 export type { Frontmatter } from "./frontmatter";
 export { DEFINITION_CALLOUTS, TERM_TITLED_CALLOUTS } from "./glossary-parser";
 export { DEFAULT_TAGS, cleanTagList, hasTag, normalizeTag, noteTags, parseTagList, tagKey } from "./tags";
-export { lineReference, noteName } from "./text";
+export { noteName } from "./text";
 
 // The glossary: terms, mentions of them, and its health.
 export { TermIndex } from "./term-index";
@@ -50,7 +50,7 @@ export { fuzzyFilter, prepareTarget } from "./fuzzy";
 export type { FuzzyMatch, PreparedTarget } from "./fuzzy";
 
 // Output: exports (CSV, Anki, JSON, Markdown digest) and the CLI's JSON shape.
-export { EXPORT_FORMATS, checkExportFolder, exportAs, exportBaseName, exportFolderMessage, isExportFormat } from "./export";
+export { EXPORT_FORMATS, checkExportFolder, exportAs, exportBaseName, isExportFormat, suggestedExportFolder } from "./export";
 export type { DigestLabels, ExportFolderProblem, ExportFormat, ExportFormatInfo, ExportInput } from "./export";
 export { extractEach, extractJson, noteToJson, parseSources } from "./extract";
 export type { ExtractOptions, NoteJson, SourceFile } from "./extract";

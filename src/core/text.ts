@@ -19,11 +19,6 @@ export function noteName(path: string): string {
 	return path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "");
 }
 
-/** Where a line is, written one way everywhere (panel, hover, pickers): `Seoul Reliability Day 2025, line 13`. */
-export function lineReference(path: string, line: number): string {
-	return `${noteName(path)}, line ${line}`;
-}
-
 export { splitLines } from "./newline";
 
 /** Collapses every run of whitespace to one space and trims. */

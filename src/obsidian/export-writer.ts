@@ -4,7 +4,7 @@
  * report where they went.
  */
 import { Modal, normalizePath, Notice, Setting, TFile, TFolder, type App } from "obsidian";
-import { checkExportFolder, exportAs, exportBaseName, type DigestLabels, type ExportFolderProblem, type ExportFormat, type ExportInput } from "../core/export";
+import { checkExportFolder, exportAs, suggestedExportFolder, exportBaseName, type DigestLabels, type ExportFolderProblem, type ExportFormat, type ExportInput } from "../core/export";
 import { t } from "../i18n";
 
 export type OverwriteChoice = "replace" | "keep-both" | "cancel";
@@ -145,11 +145,8 @@ export class ExportWriter {
 export function exportFolderText(problem: ExportFolderProblem, raw: string): string {
 	const folder = raw.replace(/[\r\n]+/g, " ").trim();
 	switch (problem) {
-		case "absolute": {
-			// `/Exports` most likely means the vault's Exports folder: offer that.
-			const relative = checkExportFolder(raw.trim().replace(/^(?:[A-Za-z]:)?[/\\~]+/, ""));
-			return t("export.folderAbsolute", { folder, example: relative.ok && relative.folder !== "" ? relative.folder : "Exports" });
-		}
+		case "absolute":
+			return t("export.folderAbsolute", { folder, example: suggestedExportFolder(raw) });
 		case "parent":
 			return t("export.folderParent", { folder });
 		case "hidden":

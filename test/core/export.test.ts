@@ -8,7 +8,7 @@ import {
 	escapeMarkdown,
 	exportAs,
 	exportBaseName,
-	exportFolderMessage,
+	suggestedExportFolder,
 	glossaryRows,
 	neutralizeFormula,
 	neutralizeTags,
@@ -337,12 +337,8 @@ describe("export folder", () => {
 		expect(problems(["Ex:ports", "a*b", "a?b", 'a"b', "a<b", "a|b", "a\u0000b"])).toEqual(["character", "character", "character", "character", "character", "character", "character"]);
 	});
 
-	it("explains a refusal in one sentence naming the setting", () => {
-		expect(exportFolderMessage("parent", "../Elsewhere")).toBe("The export folder “../Elsewhere” leaves the vault (“..”). Use a folder inside the vault, such as Exports.");
-		expect(exportFolderMessage("absolute", "/Exports/\n")).toBe("The export folder “/Exports/” is an absolute path. Use a folder inside the vault, such as Exports.");
-		expect(exportFolderMessage("absolute", "C:\\Users\\me")).toBe("The export folder “C:\\Users\\me” is an absolute path. Use a folder inside the vault, such as Users/me.");
-		expect(exportFolderMessage("absolute", "/../x")).toBe("The export folder “/../x” is an absolute path. Use a folder inside the vault, such as Exports.");
-		expect(exportFolderMessage("hidden", ".obsidian")).toBe("The export folder “.obsidian” is hidden (a part starts with a dot), so its files would not show in the vault. Use a folder such as Exports.");
+	it("suggests the vault folder an absolute one most likely means", () => {
+		expect(["/Exports/\n", "C:\\Users\\me", "/../x", "~"].map(suggestedExportFolder)).toEqual(["Exports", "Users/me", "Exports", "Exports"]);
 	});
 });
 

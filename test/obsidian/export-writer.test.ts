@@ -4,7 +4,7 @@ import type { App as ObsidianApp } from "obsidian";
 import { App, Notice, TFile } from "../stubs/obsidian";
 import { parseNote } from "../../src/core/note-parser";
 import type { NoteRecord } from "../../src/core/types";
-import { ExportWriter } from "../../src/obsidian/export-writer";
+import { exportFolderText, ExportWriter } from "../../src/obsidian/export-writer";
 
 /** A small conference note, in our own words, whose title is given. */
 function talkNote(path: string, title: string): NoteRecord {
@@ -73,5 +73,15 @@ describe("export file names", () => {
 			"Exported 1 question and 1 glossary entry to Exports/img src=x onerror= alert(1) - Q&A.json.",
 			"Exported 1 question and 1 glossary entry to Exports/script alert(1) script - Q&A.csv.",
 		]);
+	});
+});
+
+describe("a refused export folder", () => {
+	it("explains a refusal in one sentence naming the setting", () => {
+		expect(exportFolderText("parent", "../Elsewhere")).toBe("The export folder “../Elsewhere” leaves the vault (“..”). Use a folder inside the vault, such as Exports.");
+		expect(exportFolderText("absolute", "/Exports/\n")).toBe("The export folder “/Exports/” is an absolute path. Use a folder inside the vault, such as Exports.");
+		expect(exportFolderText("absolute", "C:\\Users\\me")).toBe("The export folder “C:\\Users\\me” is an absolute path. Use a folder inside the vault, such as Users/me.");
+		expect(exportFolderText("absolute", "/../x")).toBe("The export folder “/../x” is an absolute path. Use a folder inside the vault, such as Exports.");
+		expect(exportFolderText("hidden", ".obsidian")).toBe("The export folder “.obsidian” is hidden (a part starts with a dot), so its files would not show in the vault. Use a folder such as Exports.");
 	});
 });
