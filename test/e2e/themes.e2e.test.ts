@@ -23,9 +23,17 @@ interface TextSample {
 	ratio: number;
 }
 
-/** Contrast of every visible text run under `rootSelector` (runs in the page). */
-async function contrasts(page: HostPage, rootSelector: string): Promise<TextSample[]> {
-	return page.page.evaluate((root) => {
+/** Colour arithmetic shared by the page-side measurements below: RGBA parsing, alpha blending, backgrounds, luminance. */
+interface ColourMath<Rgba> {
+	parse: (value: string) => Rgba;
+	over: (top: Rgba, bottom: Rgba) => Rgba;
+	background: (el: Element | null) => Rgba;
+	luminance: (color: Rgba) => number;
+}
+
+/** Puts the colour arithmetic into the page (`window.__cqgColour`) once, for the measurements to use. */
+async function installColourMath(page: HostPage): Promise<void> {
+	await page.page.evaluate(() => {
 		type Rgba = [number, number, number, number];
 		const parse = (value: string): Rgba => {
 			const m = /rgba?\(([^)]+)\)/.exec(value);
@@ -58,6 +66,16 @@ async function contrasts(page: HostPage, rootSelector: string): Promise<TextSamp
 			};
 			return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 		};
+		(window as unknown as { __cqgColour: unknown }).__cqgColour = { parse, over, background, luminance };
+	});
+}
+
+/** Contrast of every visible text run under `rootSelector` (runs in the page). */
+async function contrasts(page: HostPage, rootSelector: string): Promise<TextSample[]> {
+	await installColourMath(page);
+	return page.page.evaluate((root) => {
+		type Rgba = [number, number, number, number];
+		const { parse, over, background, luminance } = (window as unknown as { __cqgColour: ColourMath<Rgba> }).__cqgColour;
 		const describe = (el: Element) => {
 			const cls = Array.from(el.classList).slice(0, 2).join(".");
 			return `${el.tagName.toLowerCase()}${cls ? `.${cls}` : ""}`;
@@ -110,38 +128,10 @@ interface Cue {
  * ancestors' (an underline, an inset ring or a border lies over the element's box).
  */
 async function cueContrasts(page: HostPage, cue: Cue): Promise<TextSample[]> {
+	await installColourMath(page);
 	return page.page.evaluate(({ selector, property }) => {
 		type Rgba = [number, number, number, number];
-		const parse = (value: string): Rgba => {
-			const m = /rgba?\(([^)]+)\)/.exec(value);
-			if (!m) return [0, 0, 0, 0];
-			const parts = m[1].split(/[\s,/]+/).filter((x) => x !== "").map(Number);
-			return [parts[0], parts[1], parts[2], parts.length > 3 ? parts[3] : 1];
-		};
-		const over = (top: Rgba, bottom: Rgba): Rgba => {
-			const a = top[3] + bottom[3] * (1 - top[3]);
-			if (a === 0) return [0, 0, 0, 0];
-			const mix = (i: number) => (top[i] * top[3] + bottom[i] * bottom[3] * (1 - top[3])) / a;
-			return [mix(0), mix(1), mix(2), a];
-		};
-		const background = (el: Element | null): Rgba => {
-			const layers: Rgba[] = [];
-			for (let e = el; e; e = e.parentElement) {
-				const bg = parse(getComputedStyle(e).backgroundColor);
-				if (bg[3] > 0) layers.push(bg);
-				if (bg[3] >= 1) break;
-			}
-			let result: Rgba = [255, 255, 255, 1];
-			for (const layer of layers.reverse()) result = over(layer, result);
-			return result;
-		};
-		const luminance = ([r, g, b]: Rgba) => {
-			const lin = (c: number) => {
-				const v = c / 255;
-				return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-			};
-			return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-		};
+		const { parse, over, background, luminance } = (window as unknown as { __cqgColour: ColourMath<Rgba> }).__cqgColour;
 		const out: { selector: string; text: string; color: string; background: string; ratio: number }[] = [];
 		for (const el of Array.from(document.querySelectorAll(selector))) {
 			const rect = el.getBoundingClientRect();
