@@ -51,3 +51,19 @@ export function seededRandom(seed: number): () => number {
 		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 	};
 }
+
+/** Something that says when it has changed, as the live index does. */
+interface ChangeSource<Ref> {
+	on(name: "changed", callback: () => void): Ref;
+	offref(ref: Ref): void;
+}
+
+/** Resolves at the source's next "changed" event (for the index: when its first scan is done). */
+export function nextChange<Ref>(source: ChangeSource<Ref>): Promise<void> {
+	return new Promise<void>((resolve) => {
+		const ref = source.on("changed", () => {
+			source.offref(ref);
+			resolve();
+		});
+	});
+}

@@ -12,7 +12,7 @@ import { performance } from "node:perf_hooks";
 import { cpus, loadavg } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { figure, type Log } from "./harness";
+import { figure, nextChange, type Log } from "./harness";
 import { syntheticVault } from "./synthetic-vault";
 
 const TOTAL = 10_000;
@@ -53,12 +53,7 @@ export default async function indexBench(log: Log): Promise<Record<string, numbe
 		gc();
 		const t0 = performance.now();
 		app.workspace.triggerLayoutReady();
-		await new Promise<void>((resolve) => {
-			const ref = index.on("changed", () => {
-				index.offref(ref);
-				resolve();
-			});
-		});
+		await nextChange(index);
 		const wallMs = performance.now() - t0;
 		const scan = index.lastScan;
 		index.unload();

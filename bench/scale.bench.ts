@@ -31,7 +31,7 @@ import { findMentions } from "../src/core/matcher";
 import { parseNote } from "../src/core/note-parser";
 import { TermIndex } from "../src/core/term-index";
 import type { GlossaryEntry } from "../src/core/types";
-import { bestOf, figure, seededRandom, type Log } from "./harness";
+import { bestOf, figure, nextChange, seededRandom, type Log } from "./harness";
 import { conferenceNote, syntheticVault } from "./synthetic-vault";
 
 const root = resolve(import.meta.dirname, "..");
@@ -80,12 +80,7 @@ async function coldIndex100k(log: Log): Promise<Record<string, number>> {
 	const heapBefore = process.memoryUsage().heapUsed;
 	const t0 = performance.now();
 	app.workspace.triggerLayoutReady();
-	await new Promise<void>((resolve) => {
-		const ref = index.on("changed", () => {
-			index.offref(ref);
-			resolve();
-		});
-	});
+	await nextChange(index);
 	const wallMs = performance.now() - t0;
 	index.terms.matcher();
 	gc();
