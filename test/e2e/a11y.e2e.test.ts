@@ -58,7 +58,17 @@ async function tabUntil(page: HostPage, test: string, limit = 40): Promise<boole
 async function runFromPalette(page: HostPage, name: string): Promise<void> {
 	await page.page.keyboard.press("Control+P");
 	await page.page.keyboard.type(name);
-	await page.page.locator(".prompt .suggestion-item").first().waitFor();
+	try {
+		await page.page.locator(".prompt .suggestion-item").first().waitFor();
+	} catch (error) {
+		// Say what the page looked like: which element had focus, what the palette showed.
+		const state = await page.page.evaluate(() => ({
+			active: document.activeElement?.outerHTML.slice(0, 200) ?? null,
+			prompt: document.querySelector(".prompt")?.textContent?.slice(0, 200) ?? null,
+			input: document.querySelector<HTMLInputElement>(".prompt input")?.value ?? null,
+		}));
+		throw new Error(`the palette did not offer "${name}": ${JSON.stringify(state)}`, { cause: error });
+	}
 	await page.page.keyboard.press("Enter");
 	await page.waitFor(".prompt", "detached");
 }
