@@ -270,6 +270,9 @@ async function start(): Promise<void> {
 
 	// Obsidian keeps its language in localStorage; plugins read it (getLanguage) when they load.
 	if (config.language) window.localStorage.setItem("language", config.language);
+	// Obsidian reads it itself at startup, for its own interface, long before any plugin loads (so a plugin's
+	// getLanguage() never pays for the page's first localStorage access).
+	document.documentElement.lang = window.localStorage.getItem("language") ?? "en";
 	const loaded = await loadPlugin(app, manifest, source);
 	api.plugin = loaded.plugin;
 	api.onloadMs = loaded.onloadMs;
