@@ -66,6 +66,54 @@ interface Pending {
 	text?: string;
 }
 
+/** A queued path with nothing handed over: read the file. One shared object, as a cold scan queues every note. */
+const READ_FILE: Pending = Object.freeze({});
+
+/**
+ * Paths waiting to be indexed, oldest first; queueing a path again keeps its place and takes the newer
+ * pending state. Taken through one live cursor: a Map iterated afresh from its start walks over every
+ * entry deleted before (V8 compacts the table only now and then), which made a 100,000-note scan
+ * quadratic in the slices it took.
+ */
+class PathQueue {
+	private readonly pending = new Map<string, Pending>();
+	private cursor: MapIterator<[string, Pending]> | null = null;
+
+	get size(): number {
+		return this.pending.size;
+	}
+
+	get(path: string): Pending | undefined {
+		return this.pending.get(path);
+	}
+
+	set(path: string, pending: Pending): void {
+		this.pending.set(path, pending);
+	}
+
+	delete(path: string): void {
+		this.pending.delete(path);
+	}
+
+	clear(): void {
+		this.pending.clear();
+		this.cursor = null;
+	}
+
+	/** Removes and returns the oldest queued path, or undefined when none. */
+	shift(): [string, Pending] | undefined {
+		let step = this.cursor?.next();
+		if (!step || step.done) {
+			// A finished cursor stays finished: paths queued after it ended need a fresh one.
+			this.cursor = this.pending.entries();
+			step = this.cursor.next();
+		}
+		if (step.done) return undefined;
+		this.pending.delete(step.value[0]);
+		return step.value;
+	}
+}
+
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
 
 function compareNotes(a: NoteRecord, b: NoteRecord): number {
@@ -83,7 +131,7 @@ export class ConferenceIndex extends Component {
 	private readonly entries = new Map<string, Entry>();
 	/** Notes that could not be read or parsed: path → short reason. */
 	private readonly failures = new Map<string, ReadFailure>();
-	private readonly queue = new Map<string, Pending>();
+	private readonly queue = new PathQueue();
 	/**
 	 * Files being read, each with the token of its read. Touching a path (change, delete, rename) deletes its
 	 * token, so a read of an older state is dropped; a finished read deletes its own. Holds at most one batch.
@@ -209,8 +257,8 @@ export class ConferenceIndex extends Component {
 	private enqueueAll(): void {
 		this.stats = { totalMs: 0, longestMs: 0, slices: 0, filesChecked: 0, filesParsed: 0 };
 		this.clock.reset();
-		for (const path of this.entries.keys()) this.queue.set(path, this.queue.get(path) ?? {});
-		for (const file of this.app.vault.getMarkdownFiles()) this.queue.set(file.path, this.queue.get(file.path) ?? {});
+		for (const path of this.entries.keys()) this.queue.set(path, this.queue.get(path) ?? READ_FILE);
+		for (const file of this.app.vault.getMarkdownFiles()) this.queue.set(file.path, this.queue.get(file.path) ?? READ_FILE);
 		this.scheduleDrain();
 	}
 
@@ -253,7 +301,7 @@ export class ConferenceIndex extends Component {
 			this.sorted = null;
 			this.changedPaths.add(oldPath).add(file.path);
 		}
-		if (entry || queued || file.extension === "md") this.enqueue(file.path, queued ?? {});
+		if (entry || queued || file.extension === "md") this.enqueue(file.path, queued ?? READ_FILE);
 	}
 
 	/** Removes a path from the index. True when something was removed. */
@@ -324,9 +372,10 @@ export class ConferenceIndex extends Component {
 	/** Takes up to `batchSize` files to read from the queue; settles the rest (not indexed, unchanged) on the way. */
 	private takeBatch(): { path: string; file: TFile; kind: SourceKind; token: number; text?: string }[] {
 		const jobs: { path: string; file: TFile; kind: SourceKind; token: number; text?: string }[] = [];
-		for (const [path, pending] of this.queue) {
-			if (jobs.length >= this.batchSize || this.clock.spent) break;
-			this.queue.delete(path);
+		while (jobs.length < this.batchSize && !this.clock.spent) {
+			const next = this.queue.shift();
+			if (!next) break;
+			const [path, pending] = next;
 			this.stats.filesChecked++;
 			const file = this.app.vault.getAbstractFileByPath(path);
 			if (!(file instanceof TFile) || file.extension !== "md") {

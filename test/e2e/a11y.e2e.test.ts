@@ -67,7 +67,7 @@ async function runFromPalette(page: HostPage, name: string): Promise<void> {
 			prompt: document.querySelector(".prompt")?.textContent?.slice(0, 200) ?? null,
 			input: document.querySelector<HTMLInputElement>(".prompt input")?.value ?? null,
 		}));
-		throw new Error(`the palette did not offer "${name}": ${JSON.stringify(state)}`, { cause: error });
+		throw new Error(`the palette did not offer "${name}": ${JSON.stringify(state)}; ${String(error)}`);
 	}
 	await page.page.keyboard.press("Enter");
 	await page.waitFor(".prompt", "detached");
