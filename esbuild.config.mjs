@@ -2,6 +2,8 @@ import esbuild from "esbuild";
 import process from "process";
 import { builtinModules } from "node:module";
 import { pathToFileURL } from "node:url";
+import { dirname, join } from "node:path";
+import { shortMessageKeys } from "./scripts/short-message-keys.mjs";
 
 const banner = `/*
 Conference Q&A Glossary: an Obsidian plugin. Bundled with esbuild; the TypeScript source is in src/.
@@ -41,6 +43,8 @@ export function pluginBuildOptions({ production, entry = "src/main.ts" }) {
 		minify: production,
 		// Korean UI text stays as UTF-8 instead of \uXXXX escapes (about 8 KB less); Obsidian reads main.js as UTF-8.
 		charset: "utf8",
+		// Message keys become short ids in the release build (scripts/short-message-keys.mjs).
+		plugins: production ? [shortMessageKeys(join(dirname(entry), "i18n", "en.ts"))] : [],
 		outfile: "main.js",
 	};
 }
