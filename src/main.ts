@@ -5,7 +5,7 @@ import { createPublicApi } from "./obsidian/public-api";
 import { SettingsStore } from "./obsidian/settings-store";
 import { registerSettingsTab } from "./ui/settings-tab";
 import { registerSidePanel } from "./ui/side-panel-view";
-import { registerHovers } from "./ui/hovers";
+import { registerHovers } from "./ui/mentions/register";
 import { registerCommands } from "./ui/commands";
 import { registerLanguage } from "./i18n";
 import { registerEmbeds } from "./ui/embeds/register-embeds";

@@ -13,10 +13,10 @@ import { exportBaseName, toMarkdownDigest } from "../../src/core/export";
 import { parseNote } from "../../src/core/note-parser";
 import type { TermRecord } from "../../src/core/types";
 import { pickDefinition } from "../../src/ui/definition-pick-modal";
-import { HoverPreview } from "../../src/ui/hover-preview";
-import { markMentions, mentionPostProcessor } from "../../src/ui/reading-view-mentions";
+import { HoverPreview } from "../../src/ui/mentions/preview-popover";
+import { markMentions, mentionPostProcessor } from "../../src/ui/mentions/reading-view";
 import { TermSuggestModal } from "../../src/ui/term-suggest-modal";
-import { activeContent, definition, poke, record, substringFinder } from "./hover-helpers";
+import { activeContent, definition, poke, record, substringFinder } from "./mentions/mention-helpers";
 import { openPanel, rows, text, type Panel } from "./panel-harness";
 
 /** Names a note, a file or a glossary could carry. Each sets the flag if it ever runs. */

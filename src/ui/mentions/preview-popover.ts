@@ -8,10 +8,10 @@
  */
 import { Component, Keymap, MarkdownRenderer } from "obsidian";
 import type { App, PaneType } from "obsidian";
-import type { TermDefinition, TermRecord } from "../core/types";
-import { openNoteAtLine } from "../obsidian/open-note";
-import { noteName } from "../core/text";
-import { t } from "../i18n";
+import type { TermDefinition, TermRecord } from "../../core/types";
+import { openNoteAtLine } from "../../obsidian/open-note";
+import { noteName } from "../../core/text";
+import { t } from "../../i18n";
 
 /** Obsidian's hover delay for Page preview is about this long. */
 export const HOVER_OPEN_DELAY_MS = 300;

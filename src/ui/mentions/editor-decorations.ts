@@ -16,11 +16,11 @@ import { RangeSetBuilder, StateEffect, StateField } from "@codemirror/state";
 import type { ChangeSet, EditorState, Extension, StateEffectType, Text } from "@codemirror/state";
 import { Decoration, ViewPlugin } from "@codemirror/view";
 import type { DecorationSet, EditorView, PluginValue, ViewUpdate } from "@codemirror/view";
-import { findFrontmatterEnd, isFrontmatterDelimiter } from "../core/frontmatter";
-import { newBlockState, skipBlockLine } from "../core/markdown-context";
-import type { BlockState } from "../core/markdown-context";
-import type { TermMention } from "../core/types";
-import { mentionClass, MENTION_CLASS } from "./reading-view-mentions";
+import { findFrontmatterEnd, isFrontmatterDelimiter } from "../../core/frontmatter";
+import { newBlockState, skipBlockLine } from "../../core/markdown-context";
+import type { BlockState } from "../../core/markdown-context";
+import type { TermMention } from "../../core/types";
+import { mentionClass, MENTION_CLASS } from "./reading-view";
 
 /** Ask the mention plugin to recompute (the term index or the settings changed). */
 export const refreshMentions = StateEffect.define<null>();

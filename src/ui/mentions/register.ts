@@ -7,17 +7,17 @@
 import { Platform, debounce, editorLivePreviewField } from "obsidian";
 import type { EventRef, MarkdownView, Plugin } from "obsidian";
 import type { EditorView } from "@codemirror/view";
-import { findMentions } from "../core/matcher";
-import { findGlossaryBlocks } from "../core/note-parser";
-import type { PluginSettings } from "../core/settings";
-import type { TermIndex } from "../core/term-index";
-import type { TermMention } from "../core/types";
-import { t } from "../i18n";
-import { HoverPreview } from "./hover-preview";
-import { mentionDecorations, refreshViews } from "./mention-decorations";
-import type { MentionDisplay } from "./mention-decorations";
-import { mentionPostProcessor } from "./reading-view-mentions";
-import type { MentionHandlers } from "./reading-view-mentions";
+import { findMentions } from "../../core/matcher";
+import { findGlossaryBlocks } from "../../core/note-parser";
+import type { PluginSettings } from "../../core/settings";
+import type { TermIndex } from "../../core/term-index";
+import type { TermMention } from "../../core/types";
+import { t } from "../../i18n";
+import { HoverPreview } from "./preview-popover";
+import { mentionDecorations, refreshViews } from "./editor-decorations";
+import type { MentionDisplay } from "./editor-decorations";
+import { mentionPostProcessor } from "./reading-view";
+import type { MentionHandlers } from "./reading-view";
 
 /** What the hovers read from the index (`ConferenceIndex` provides it). */
 export interface HoverIndex {

@@ -4,8 +4,8 @@
  * own marks and glossary entries (term line and definition, as in the editor) are left alone.
  */
 import { Component, MarkdownRenderChild, type MarkdownPostProcessorContext } from "obsidian";
-import { DEFINITION_CALLOUTS, TERM_TITLED_CALLOUTS } from "../core/glossary-parser";
-import type { TermMention } from "../core/types";
+import { DEFINITION_CALLOUTS, TERM_TITLED_CALLOUTS } from "../../core/glossary-parser";
+import type { TermMention } from "../../core/types";
 
 /** Finds the mentions in one piece of rendered text (offsets into `text`). */
 export type FindMentions = (text: string) => TermMention[];
