@@ -1,10 +1,10 @@
 /**
- * What the side panel shows, as plain data: conference notes grouped into talks and Q&A, and the
+ * What the conference panel shows, as plain data: conference notes grouped into talks and Q&A, and the
  * glossary, filtered by the search query and the "current note only" switch. No DOM here.
  */
-import { compareTerms } from "../core/term-key";
-import { compileQuery, matchesQuery, searchKey, type SearchQuery } from "../core/search";
-import type { NoteRecord, QaPair, Talk, TermDefinition, TermRecord } from "../core/types";
+import { compareTerms } from "../../core/term-key";
+import { compileQuery, matchesQuery, searchKey, type SearchQuery } from "../../core/search";
+import type { NoteRecord, QaPair, Talk, TermDefinition, TermRecord } from "../../core/types";
 
 export interface QaItem {
 	/** Stable identity across re-renders: note path + question line. */
