@@ -12,7 +12,7 @@ import { App, Component, Modal, Notice, type SuggestModal } from "../stubs/obsid
 import { exportBaseName, toMarkdownDigest } from "../../src/core/export";
 import { parseNote } from "../../src/core/note-parser";
 import type { TermRecord } from "../../src/core/types";
-import { pickDefinition } from "../../src/ui/definition-pick-modal";
+import { pickDefinition } from "../../src/ui/definition-pick";
 import { HoverPreview } from "../../src/ui/mentions/preview-popover";
 import { markMentions, mentionPostProcessor } from "../../src/ui/mentions/reading-view";
 import { TermSuggestModal } from "../../src/ui/term-suggest-modal";

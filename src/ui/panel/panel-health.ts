@@ -9,7 +9,7 @@ import { termKey } from "../../core/term-key";
 import type { NoteRecord } from "../../core/types";
 import { Notice, type Plugin } from "obsidian";
 import type { ConferenceIndex, ReadFailure } from "../../obsidian/conference-index";
-import { SliceClock, yieldWithTimer } from "../../obsidian/vault-scan";
+import { SliceClock, yieldWithTimer } from "../../obsidian/slice-clock";
 import { t } from "../../i18n";
 import type { HealthWarning } from "./panel-render";
 
