@@ -38,32 +38,21 @@ export function registerCommands(plugin: Plugin, index: CommandIndex, getSetting
 	const app = plugin.app;
 	const writer = new ExportWriter(app, { confirmOverwrite: options.writer?.confirmOverwrite ?? askOverwrite });
 
-	plugin.addCommand({
-		id: COMMAND_IDS.insert,
-		name: t("command.insert"),
-		editorCheckCallback: (checking, editor, ctx) => {
-			if (!checking) insertTermDefinition(app, index, editor, ctx.file?.path ?? "");
-			return true;
-		},
-	});
-
-	plugin.addCommand({
-		id: COMMAND_IDS.define,
-		name: t("command.define"),
-		editorCheckCallback: (checking, editor, ctx) => {
-			if (!checking) defineTermUnderCursor(app, index, editor, ctx.file?.path ?? "");
-			return true;
-		},
-	});
-
-	plugin.addCommand({
-		id: COMMAND_IDS.goTo,
-		name: t("command.goTo"),
-		editorCheckCallback: (checking, editor, ctx) => {
-			if (!checking) goToTermDefinition(app, index, editor, ctx.file?.path ?? "");
-			return true;
-		},
-	});
+	const editorCommands: [id: string, name: string, run: typeof insertTermDefinition][] = [
+		[COMMAND_IDS.insert, t("command.insert"), insertTermDefinition],
+		[COMMAND_IDS.define, t("command.define"), defineTermUnderCursor],
+		[COMMAND_IDS.goTo, t("command.goTo"), goToTermDefinition],
+	];
+	for (const [id, name, run] of editorCommands) {
+		plugin.addCommand({
+			id,
+			name,
+			editorCheckCallback: (checking, editor, ctx) => {
+				if (!checking) run(app, index, editor, ctx.file?.path ?? "");
+				return true;
+			},
+		});
+	}
 
 	plugin.addCommand({
 		id: COMMAND_IDS.exportNote,

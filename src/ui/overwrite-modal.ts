@@ -2,9 +2,10 @@
  * "Replace the existing file?" before an export would overwrite one: the question the export writer
  * (src/obsidian/export-writer.ts) asks through its `confirmOverwrite` option.
  */
-import { Modal, Setting, type App } from "obsidian";
+import { Modal, type App } from "obsidian";
 import type { OverwriteChoice } from "../obsidian/export-writer";
 import { t } from "../i18n";
+import { addChoiceButtons } from "./confirm-modal";
 
 /** Asks whether to replace an existing file. Resolves "cancel" when dismissed. */
 export class OverwriteModal extends Modal {
@@ -25,21 +26,12 @@ export class OverwriteModal extends Modal {
 	onOpen(): void {
 		this.titleEl.setText(t("export.replaceTitle"));
 		this.contentEl.createEl("p", { text: t("export.replaceBody", { path: this.path }) });
-		let safe: HTMLButtonElement | null = null;
-		new Setting(this.contentEl)
-			.addButton((b) => {
-				b.setButtonText(t("export.keepBoth"))
-					.setCta()
-					.onClick(() => this.finish("keep-both"));
-				safe = b.buttonEl;
-			})
-			.addButton((b) => {
-				b.setButtonText(t("export.replace")).onClick(() => this.finish("replace"));
-				// What setWarning() does; setDestructive() needs Obsidian 1.13.
-				b.buttonEl.addClass("mod-warning");
-			})
-			.addButton((b) => b.setButtonText(t("export.cancel")).onClick(() => this.finish("cancel")));
-		(safe as HTMLButtonElement | null)?.focus();
+		addChoiceButtons(
+			this.contentEl,
+			{ label: t("export.keepBoth"), onClick: () => this.finish("keep-both") },
+			{ label: t("export.replace"), onClick: () => this.finish("replace") },
+			[{ label: t("export.cancel"), onClick: () => this.finish("cancel") }],
+		);
 	}
 
 	onClose(): void {
