@@ -15,8 +15,8 @@ import { findMentions } from "../src/core/matcher";
 import { findGlossaryBlocks, parseNote } from "../src/core/note-parser";
 import { TermIndex } from "../src/core/term-index";
 import type { GlossaryEntry } from "../src/core/types";
-import { decorationsFor, glossarySpans, MarkCache, mentionsInRanges, scanSkippedBlocks, skippedBlocksField, SYNC_GLOSSARY_CHARS } from "../src/ui/mention-decorations";
-import type { MentionSource } from "../src/ui/mention-decorations";
+import { decorationsFor, glossarySpans, MarkCache, mentionsInRanges, scanSkippedBlocks, skippedBlocksField, SYNC_GLOSSARY_CHARS } from "../src/ui/mentions/editor-decorations";
+import type { MentionSource } from "../src/ui/mentions/editor-decorations";
 import { seedNotes } from "./corpus";
 import { bestOf, figure, medianOf, seededRandom, utf8Bytes, type Benchmark } from "./harness";
 

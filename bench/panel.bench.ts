@@ -1,5 +1,5 @@
 /**
- * First render of the side panel with 2,000 Q&A, under happy-dom (a DOM much slower than a browser's,
+ * First render of the conference panel with 2,000 Q&A, under happy-dom (a DOM much slower than a browser's,
  * so real renders are faster): the real index over the stub vault, the real view, opened through the
  * workspace like the command does. Two vaults: one note holding all 2,000 questions (shown expanded,
  * since it is the only note: the hard case) and 40 notes of 50 (listed collapsed). Also: filtering the
@@ -39,7 +39,7 @@ export default async function panelBench(log: Log): Promise<Record<string, numbe
 	stub.installMoreDomHelpers();
 	const { registerConferenceIndex } = await import("../src/obsidian/conference-index");
 	const { SettingsStore } = await import("../src/obsidian/settings-store");
-	const { ConferencePanelView, VIEW_TYPE_CONFERENCE_PANEL, registerSidePanel } = await import("../src/ui/side-panel-view");
+	const { ConferencePanelView, VIEW_TYPE_CONFERENCE_PANEL, registerConferencePanel } = await import("../src/ui/panel/conference-panel-view");
 	type ObsidianPlugin = import("obsidian").Plugin;
 
 	const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -56,7 +56,7 @@ export default async function panelBench(log: Log): Promise<Record<string, numbe
 		const host = plugin as unknown as ObsidianPlugin;
 		const settings = await SettingsStore.load(host);
 		const index = registerConferenceIndex(host, settings, { yieldToUi: tick });
-		registerSidePanel(host, index, settings);
+		registerConferencePanel(host, index, settings);
 		app.workspace.triggerLayoutReady();
 		while (!index.ready) await tick();
 		const qa = index.notes().reduce((n, note) => n + note.qa.length, 0);

@@ -9,7 +9,7 @@ import type { Benchmark } from "./harness";
 import "./obsidian-alias";
 
 const benchmarks: [string, () => Promise<{ default: Benchmark }>][] = [
-	["extract", () => import("./extract.bench")],
+	["parse", () => import("./parse.bench")],
 	["decorate", () => import("./decorate.bench")],
 	["match", () => import("./match.bench")],
 	["index", () => import("./index.bench")],

@@ -6,9 +6,9 @@
  *   index.bench.ts (main-thread work and longest slice, wall clock); index_100k_retained_heap_mb: the heap
  *   the indexer keeps once done (after a full GC, against the heap before it started). Targets < 3,000 ms,
  *   < 16 ms.
- * - growth_*_ratio: each of index build, one-note update, extraction, matching and health at N and 4N
+ * - growth_*_ratio: each of index build, one-note update, the vault report, matching and health at N and 4N
  *   (the same terms shared by every note), time at 4N over time at N. Linear is 4; target ≤ 5.
- * - adversarial_*_ratio: `extractJson(…, { health: true })` (what `npm run extract -- --health` runs) on a
+ * - adversarial_*_ratio: `vaultReport(…, { health: true })` (what `npm run extract -- --health` runs) on a
  *   1 MB hostile note over the same on an ordinary 1 MB conference note: 1 MB of `>` lines, 1 MB of prose
  *   with no marker, 1 MB of CJK text against a 40-character near-miss CJK term, 1 MB on one line.
  *   Target ≤ 5.
@@ -25,7 +25,7 @@ import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { extractJson } from "../src/core/extract";
+import { vaultReport } from "../src/core/vault-report";
 import { vaultHealth, type HealthNote } from "../src/core/health";
 import { findMentions } from "../src/core/matcher";
 import { parseNote } from "../src/core/note-parser";
@@ -142,7 +142,7 @@ function growth(log: Log): Record<string, number> {
 	const pairs: [string, number, number][] = [
 		["index build", ...ratioTimes(() => build(gSmall), () => build(gLarge))],
 		["one-note update", ...ratioTimes(updater(gSmall), updater(gLarge))],
-		["extraction", ...ratioTimes(() => extractJson(small), () => extractJson(large))],
+		["vault report", ...ratioTimes(() => vaultReport(small), () => vaultReport(large))],
 		["matching", ...ratioTimes(() => findMentions(textSmall, matcher), () => findMentions(textLarge, matcher))],
 		["health", ...ratioTimes(healthSmall, healthLarge)],
 	];
@@ -200,7 +200,7 @@ function adversarial(log: Log): Record<string, number> {
 		["cjk_near_miss", `${head}> ${cjkTerm}字\n> 四十字的术语\n\n${fill("中文字符串測試", size)}`],
 		["single_line", head + fill("CTR SLA 지표 latency 플랫폼 ", size)],
 	];
-	const run = (text: string) => bestOf(() => extractJson([{ path: "n.md", text }], { health: true }), 500, 3);
+	const run = (text: string) => bestOf(() => vaultReport([{ path: "n.md", text }], { health: true }), 500, 3);
 	const base = run(ordinary);
 	figure(log, "ordinary 1 MB note through extract --health", base, "ms");
 	const metrics: Record<string, number> = {};

@@ -1,7 +1,7 @@
 /**
  * npm run demo [-- --no-build]
  *
- * Builds main.js, extracts the bundled example vault (examples/vault/) with the same code as
+ * Builds main.js, reads the bundled example vault (examples/vault/) with the same code as
  * `npm run extract`, prints a readable summary, and installs the build into the vault's plugin folder so
  * that opening examples/vault as a vault in Obsidian shows the plugin. Exits non-zero on any failure.
  *
@@ -12,7 +12,7 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { noteToJson, parseSources, type NoteJson, type SourceFile } from "../src/core/extract";
+import { noteToJson, parseSources, type NoteJson, type SourceFile } from "../src/core/vault-report";
 import { readMarkdownFiles } from "./source-files";
 import { parseNote } from "../src/core/note-parser";
 import type { PluginSettings } from "../src/core/settings";
@@ -38,7 +38,7 @@ export interface GlossarySourceJson {
 	glossary: NoteJson["glossary"];
 }
 
-export interface VaultExtract {
+export interface VaultSplit {
 	/** Notes carrying the tag, as `npm run extract` prints them. */
 	notes: NoteJson[];
 	/** Untagged notes in the glossary folders. */
@@ -53,7 +53,7 @@ function inFolder(path: string, folder: string): boolean {
 }
 
 /** Splits the vault into conference notes (through the CLI's code), extra glossary sources and ignored notes. */
-export function extractVault(files: readonly SourceFile[], glossaryFolders: readonly string[] = DEMO_GLOSSARY_FOLDERS): VaultExtract {
+export function splitVault(files: readonly SourceFile[], glossaryFolders: readonly string[] = DEMO_GLOSSARY_FOLDERS): VaultSplit {
 	const notes = parseSources(files).map(({ record }) => noteToJson(record, []));
 	const tagged = new Set(notes.map((n) => n.path));
 	const glossarySources: GlossarySourceJson[] = [];
@@ -170,20 +170,20 @@ function sum(notes: readonly NoteJson[], count: (note: NoteJson) => number): num
 	return notes.reduce((total, note) => total + count(note), 0);
 }
 
-/** The demo's readable summary of an extracted vault. */
-export function formatSummary(extract: VaultExtract, vaultLabel = "examples/vault"): string {
-	const { notes } = extract;
+/** The demo's readable summary of a split vault. */
+export function formatSummary(split: VaultSplit, vaultLabel = "examples/vault"): string {
+	const { notes } = split;
 	const out: string[] = [`Example vault ${vaultLabel}: ${plural(notes.length, "conference note")}`, ""];
 	for (const note of notes) out.push(...noteSummary(note), "");
 	const talks = sum(notes, (n) => n.talks.length);
 	const qa = sum(notes, (n) => n.qa.length);
 	const glossary = sum(notes, (n) => n.glossary.length);
 	out.push(`Total: ${plural(notes.length, "note")}, ${plural(talks, "talk")}, ${plural(qa, "Q&A", "Q&A")}, ${plural(glossary, "glossary entry", "glossary entries")}.`);
-	for (const source of extract.glossarySources) {
+	for (const source of split.glossarySources) {
 		const prefix = `Extra glossary source ${source.path}, ${plural(source.glossary.length, "entry", "entries")}: `;
 		out.push(...wrapList(prefix, termLabels(source.glossary), "  ", WIDTH));
 	}
-	if (extract.ignored.length > 0) out.push(...wrapList("Not indexed (no Conference tag): ", extract.ignored, "  ", WIDTH));
+	if (split.ignored.length > 0) out.push(...wrapList("Not indexed (no Conference tag): ", split.ignored, "  ", WIDTH));
 	return out.join("\n");
 }
 
@@ -220,10 +220,10 @@ function main(argv: readonly string[]): number {
 	const skipBuild = argv.includes("--no-build");
 	try {
 		if (!skipBuild) build();
-		const extract = extractVault(readVaultNotes(EXAMPLE_VAULT));
-		if (extract.notes.length === 0) throw new Error(`no conference notes found in ${EXAMPLE_VAULT}`);
+		const split = splitVault(readVaultNotes(EXAMPLE_VAULT));
+		if (split.notes.length === 0) throw new Error(`no conference notes found in ${EXAMPLE_VAULT}`);
 		console.log("");
-		console.log(formatSummary(extract));
+		console.log(formatSummary(split));
 		const pluginDir = installPlugin(PROJECT_ROOT, EXAMPLE_VAULT);
 		console.log("");
 		console.log(`Installed ${PLUGIN_FILES.join(", ")} into ${relative(PROJECT_ROOT, pluginDir)}/`);

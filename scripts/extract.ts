@@ -11,7 +11,7 @@
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { exportAs, isExportFormat, type ExportFormat } from "../src/core/export";
-import { extractEach, parseSources, type ExtractOptions, type SourceFile } from "../src/core/extract";
+import { parseSources, streamVaultReport, type SourceFile, type VaultReportOptions } from "../src/core/vault-report";
 import { cleanTagList } from "../src/core/tags";
 import { readMarkdownFiles } from "./source-files";
 
@@ -87,11 +87,11 @@ function main(): number {
  * Prints `{"notes": [...], "health": {...}}` as `JSON.stringify(…, null, 2)` would, but each note as soon
  * as it is extracted, in chunks, so the output never waits for (nor holds) the whole vault's text.
  */
-function writeJson(files: readonly SourceFile[], options: ExtractOptions): void {
+function writeJson(files: readonly SourceFile[], options: VaultReportOptions): void {
 	const out = new ChunkedWriter((chunk) => process.stdout.write(chunk));
 	let count = 0;
 	out.write("{\n  \"notes\": [");
-	const health = extractEach(files, options, (note) => {
+	const health = streamVaultReport(files, options, (note) => {
 		out.write(`${count++ === 0 ? "" : ","}\n    ${JSON.stringify(note, null, 2).replace(/\n/g, "\n    ")}`);
 	});
 	out.write(count === 0 ? "]" : "\n  ]");

@@ -7,7 +7,7 @@ import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
 const runs = process.argv[2] ?? process.env.CQG_PROPERTY_RUNS ?? "100000";
-const files = ["test/core/matcher.property.test.ts", "test/core/note-parser.property.test.ts", "test/ui/mention-decorations.test.ts"];
+const files = ["test/core/matcher.property.test.ts", "test/core/note-parser.property.test.ts", "test/ui/mentions/editor-decorations.test.ts"];
 const vitest = join(root, "node_modules", "vitest", "vitest.mjs");
 const run = spawnSync(process.execPath, [vitest, "run", ...files, "--testTimeout=0"], { cwd: root, stdio: "inherit", env: { ...process.env, CQG_PROPERTY_RUNS: runs } });
 process.exitCode = run.status ?? 1;

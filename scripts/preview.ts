@@ -2,7 +2,7 @@
  * npm run preview [-- --port=5173] [-- --reference] [-- --mobile]
  *
  * Serves the browser host with the example vault on http://127.0.0.1:<port>/ so a person can try the
- * side panel, hover previews and commands without installing Obsidian: the plugin's production
+ * conference panel, hover previews and commands without installing Obsidian: the plugin's production
  * main.js and styles.css run on a small stand-in for Obsidian's API with a real CodeMirror editor.
  * `--reference` adds the reference note from ../shared (read in place) when it is present.
  * `--mobile` emulates Obsidian mobile (Platform.isMobile, is-mobile/is-phone, sidebars as drawers, a bottom

@@ -2,7 +2,7 @@
  * npm run screenshots [-- name…]
  *
  * Takes the README's screenshots in headless Chromium with the browser host and the example vault:
- * the side panel, a hover preview and the two code-block embeds (from examples/vault/Notes/Conference
+ * the conference panel, a hover preview and the two code-block embeds (from examples/vault/Notes/Conference
  * index.md in reading view), each in the light and the dark theme, and in Korean (Obsidian's language set
  * to `ko`) in the light theme, and the panel and a tapped preview on a phone (390 x 844, Obsidian mobile
  * emulated), saved as PNG under docs/. Names (`panel`, `hover`, `embeds`, `phone-panel`, `phone-hover`)

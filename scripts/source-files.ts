@@ -1,7 +1,7 @@
 /** Reading Markdown files for the command-line tools: files as given, folders recursively (sorted). */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
-import type { SourceFile } from "../src/core/extract";
+import type { SourceFile } from "../src/core/vault-report";
 
 export interface ReadResult {
 	files: SourceFile[];

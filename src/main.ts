@@ -4,13 +4,13 @@ import { registerConferenceIndex } from "./obsidian/conference-index";
 import { createPublicApi } from "./obsidian/public-api";
 import { SettingsStore } from "./obsidian/settings-store";
 import { registerSettingsTab } from "./ui/settings-tab";
-import { registerSidePanel } from "./ui/side-panel-view";
-import { registerHovers } from "./ui/hovers";
+import { registerConferencePanel } from "./ui/panel/conference-panel-view";
+import { registerHovers } from "./ui/mentions/register";
 import { registerCommands } from "./ui/commands";
 import { registerLanguage } from "./i18n";
 import { registerEmbeds } from "./ui/embeds/register-embeds";
 import { registerUriHandler } from "./ui/uri-handler";
-import { registerReadFailureNotice } from "./ui/panel-health";
+import { registerReadFailureNotice } from "./ui/panel/panel-health";
 
 /**
  * Wiring only. Each feature registers itself with one `registerX(this, index, settings)` line below;
@@ -27,7 +27,7 @@ export default class ConferenceQaGlossaryPlugin extends Plugin {
 		registerLanguage(this, settings);
 		const index = registerConferenceIndex(this, settings);
 
-		registerSidePanel(this, index, settings);
+		registerConferencePanel(this, index, settings);
 		registerReadFailureNotice(this, index);
 		registerSettingsTab(this, index, settings);
 		registerHovers(this, index, settings);

@@ -3,7 +3,7 @@
  * imports as Basic cards (question → answer, term → definition). Pure: records in, text out.
  */
 import { formatGlossaryEntry, formatTermLine, REFERENCE_STYLE } from "./glossary-format";
-import type { NoteRecord, TermRecord } from "./types";
+import type { NoteRecord, TermDefinition, TermRecord } from "./types";
 import { noteName } from "./text";
 
 export type ExportFormat = "md" | "csv" | "json" | "tsv";
@@ -47,15 +47,10 @@ export interface QaRow {
 	answerMarkdown: string;
 }
 
-export interface GlossaryRow {
+/** A definition with the title of the note it comes from. */
+export interface GlossaryRow extends TermDefinition {
 	/** Title of the note the definition comes from (its file name when it is not an exported note). */
 	note: string;
-	path: string;
-	term: string;
-	aliases: string[];
-	definition: string;
-	definitionMarkdown: string;
-	line: number;
 }
 
 /** Every Q&A pair, note by note, in note order. */

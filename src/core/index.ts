@@ -52,8 +52,8 @@ export type { FuzzyMatch, PreparedTarget } from "./fuzzy";
 // Output: exports (CSV, Anki, JSON, Markdown digest) and the CLI's JSON shape.
 export { EXPORT_FORMATS, checkExportFolder, exportAs, exportBaseName, isExportFormat, suggestedExportFolder } from "./export";
 export type { DigestLabels, ExportFolderProblem, ExportFormat, ExportFormatInfo, ExportInput } from "./export";
-export { extractEach, extractJson, noteToJson, parseSources } from "./extract";
-export type { ExtractOptions, NoteJson, SourceFile } from "./extract";
+export { noteToJson, parseSources, streamVaultReport, vaultReport } from "./vault-report";
+export type { NoteJson, SourceFile, VaultReport, VaultReportOptions } from "./vault-report";
 
 // Embeds: the options of a `conference-qa` / `conference-glossary` code block and what they select.
 export { DEFAULT_QA_LIMIT, MAX_QA_LIMIT, markedTerms, notesInScope, parseEmbedOptions, selectGlossary, selectQa } from "./embed-options";

@@ -23,7 +23,7 @@ export interface MdLine {
 /**
  * Classifies every line. `frontmatterEnd` is the 0-based closing line of the frontmatter, or -1.
  * Code fences, `$$` math blocks and `%%` comment blocks are read by the matcher's own block reader
- * (`skipBlockLine`), so the extractor and the term matcher always agree on what is not prose.
+ * (`skipBlockLine`), so the note parser and the term matcher always agree on what is not prose.
  */
 export function classifyLines(lines: readonly string[], frontmatterEnd: number): MdLine[] {
 	const result: MdLine[] = new Array<MdLine>(lines.length);

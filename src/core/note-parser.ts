@@ -1,5 +1,5 @@
 /**
- * The extractor: one note's text in, its talks, Q&A pairs and glossary entries out.
+ * The parser: one note's text in, its talks, Q&A pairs and glossary entries out.
  *
  * Two passes, CommonMark style: first the blocks and the outline (outline.ts: which heading is the note's
  * title, a grouping, a talk, a structural section such as Q&A or glossary, or a question), then the grammar

@@ -53,12 +53,8 @@ export function matchAnswerMarker(content: string): MarkerMatch | null {
 
 /** `Role: text`, `**Role:** text`, `**Role**: text`. */
 function matchRole(content: string, role: RegExp): MarkerMatch | null {
-	let text = content;
-	let opener = "";
-	if (text.startsWith("**") || text.startsWith("__")) {
-		opener = text.slice(0, 2);
-		text = text.slice(2);
-	}
+	const opener = openingEmphasis(content, false);
+	const text = content.slice(opener.length);
 	const m = role.exec(text);
 	if (!m) return null;
 	let after = text.slice(m[0].length);
@@ -72,16 +68,19 @@ function matchRole(content: string, role: RegExp): MarkerMatch | null {
 	return rest.length > 0 ? { rest } : null;
 }
 
+/**
+ * The emphasis that opens `text`: `**` or `__`; with `single`, also a `*` or `_` followed by a non-space;
+ * else "".
+ */
+function openingEmphasis(text: string, single: boolean): string {
+	if (text.startsWith("**") || text.startsWith("__")) return text.slice(0, 2);
+	if (single && (text.startsWith("*") || text.startsWith("_")) && text.length > 1 && text[1] !== " ") return text[0];
+	return "";
+}
+
 function matchMarker(content: string, pattern: RegExp, answer: boolean): MarkerMatch | null {
-	let text = content;
-	let opener = "";
-	if (text.startsWith("**") || text.startsWith("__")) {
-		opener = text.slice(0, 2);
-		text = text.slice(2);
-	} else if ((text.startsWith("*") || text.startsWith("_")) && text.length > 1 && text[1] !== " ") {
-		opener = text[0];
-		text = text.slice(1);
-	}
+	const opener = openingEmphasis(content, true);
+	const text = content.slice(opener.length);
 	// `**Q1**: text`, `**답변**: text`: the bold holds the marker word, the punctuation follows it.
 	if (opener.length === 2) {
 		const closed = (answer ? BOLD_ANSWER : BOLD_QUESTION).exec(text);

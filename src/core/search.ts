@@ -1,5 +1,5 @@
 /**
- * Search normalisation for the side panel, Korean-aware: text and query are compared after Unicode NFC
+ * Search normalisation for the conference panel, Korean-aware: text and query are compared after Unicode NFC
  * (so NFD Hangul from macOS file names or pasted text matches), lower-cased, and with whitespace removed
  * (Korean spacing varies: `티핑포인트` finds `티핑 포인트`). Match ranges map back to offsets in the original
  * text so the UI can highlight exactly what the user sees. Pure: no DOM, no Obsidian.

@@ -10,9 +10,9 @@ export interface PluginSettings {
 	glossaryFolders: string[];
 	/** Extra glossary sources: every note with one of these tags contributes its glossary entries. */
 	glossaryTags: string[];
-	/** Side panel: show only the active note. */
+	/** Conference panel: show only the active note. */
 	currentNoteOnly: boolean;
-	/** Side panel: answers start expanded. */
+	/** Conference panel: answers start expanded. */
 	expandAnswers: boolean;
 	/** Hover previews in reading view. */
 	hoverReadingView: boolean;

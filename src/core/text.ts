@@ -21,6 +21,11 @@ export function noteName(path: string): string {
 
 export { splitLines } from "./newline";
 
+/** `text` when it has at most `max` characters, else its first `max - 1` and `…`. */
+export function ellipsize(text: string, max: number): string {
+	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
 /** Collapses every run of whitespace to one space and trims. */
 export function collapseWhitespace(text: string): string {
 	let out = "";

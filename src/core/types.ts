@@ -39,7 +39,7 @@ export interface GlossaryEntry {
 	endLine: number;
 }
 
-/** Everything extracted from one conference note. */
+/** Everything the parser reads from one conference note. */
 export interface NoteRecord {
 	path: string;
 	title: string;

@@ -27,8 +27,8 @@ export const en = {
 	"notice.noteMissing": "“{path}” no longer exists.",
 	"notice.copied": "Copied to the clipboard.",
 	"notice.copyFailed": "Could not copy to the clipboard.",
-	"notice.readFailureOne": "Conference Q&A Glossary could not read a note: {list}. The glossary warnings in the side panel list it.",
-	"notice.readFailureMany": "Conference Q&A Glossary could not read {count} notes: {list}. The glossary warnings in the side panel list them.",
+	"notice.readFailureOne": "Conference Q&A Glossary could not read a note: {list}. The glossary warnings in the conference panel list it.",
+	"notice.readFailureMany": "Conference Q&A Glossary could not read {count} notes: {list}. The glossary warnings in the conference panel list them.",
 	"notice.readFailureMore": "{list}, and {count} more",
 	"notice.readFailureItem": "{path} ({why})",
 	"failure.read": "could not be read: {reason}",
@@ -86,7 +86,7 @@ export const en = {
 	"digest.noQuestionText": "(no question text)",
 	"digest.noAnswer": "(no answer)",
 
-	// Side panel
+	// Conference panel
 	"panel.title": "Conference panel",
 	"panel.treeLabel": "Conference notes and glossary",
 	"panel.collapseAll": "Collapse all",
@@ -154,7 +154,7 @@ export const en = {
 	"settings.glossaryTags.name": "Glossary tags",
 	"settings.glossaryTags.desc": "Glossary entries of notes with any of these tags join the glossary too. Separate tags with commas or new lines.",
 	"settings.glossaryTags.placeholder": "glossary",
-	"settings.sidePanel": "Side panel",
+	"settings.conferencePanel": "Conference panel",
 	"settings.currentNoteOnly.name": "Current note only",
 	"settings.currentNoteOnly.desc": "Show only the note you are looking at. The switch at the top of the panel changes this too.",
 	"settings.expandAnswers.name": "Expand answers",

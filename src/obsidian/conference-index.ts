@@ -11,7 +11,9 @@ import type { PluginSettings } from "../core/settings";
 import { TermIndex } from "../core/term-index";
 import type { NoteRecord } from "../core/types";
 import { INDEX_KEYS, type SettingsStore } from "./settings-store";
-import { cachedTags, classifyNote, scanRules, SliceClock, yieldWithTimer, type ScanRules, type SliceStats, type SourceKind } from "./vault-scan";
+import { ellipsize } from "../core/text";
+import { cachedTags, classifyNote, scanRules, type ScanRules, type SourceKind } from "./note-sources";
+import { SliceClock, yieldWithTimer, type SliceStats } from "./slice-clock";
 
 /** Tuning and test seams. Obsidian uses the defaults. */
 export interface IndexOptions {
@@ -49,7 +51,7 @@ const REASON_MAX = 120;
 export function shortReason(error: unknown): string {
 	const message = error instanceof Error ? error.message : String(error);
 	const line = message.split(/\r\n|\r|\n/, 1)[0].trim() || (error instanceof Error ? error.name : "unknown error");
-	return line.length > REASON_MAX ? `${line.slice(0, REASON_MAX - 1)}…` : line;
+	return ellipsize(line, REASON_MAX);
 }
 
 interface Entry {

@@ -1,64 +1,15 @@
 /**
  * Writes exports into the vault. An existing file is never overwritten without asking: the user chooses
- * to replace it, keep both (a numbered name) or cancel. A Markdown digest opens in a new tab; other formats
- * report where they went.
+ * to replace it, keep both (a numbered name) or cancel (the question is the UI's: `confirmOverwrite`,
+ * in Obsidian the modal of src/ui/overwrite-modal.ts). A Markdown digest opens in a new tab; other
+ * formats report where they went.
  */
-import { Modal, normalizePath, Notice, Setting, TFile, TFolder, type App } from "obsidian";
+import { normalizePath, Notice, TFile, TFolder, type App } from "obsidian";
 import { checkExportFolder, exportAs, suggestedExportFolder, exportBaseName, type DigestLabels, type ExportFolderProblem, type ExportFormat, type ExportInput } from "../core/export";
 import { t } from "../i18n";
 
+/** The answer to "replace the existing file?". */
 export type OverwriteChoice = "replace" | "keep-both" | "cancel";
-
-/** Asks whether to replace an existing file. Resolves "cancel" when dismissed. */
-export class OverwriteModal extends Modal {
-	private choice: OverwriteChoice = "cancel";
-
-	constructor(
-		app: App,
-		private readonly path: string,
-		private readonly resolve: (choice: OverwriteChoice) => void,
-	) {
-		super(app);
-	}
-
-	/**
-	 * The safe choice, "Keep both", comes first, holds the focus and the accent colour, so Enter keeps the
-	 * old file; replacing it takes a click on (or a Tab to) the warning-coloured "Replace".
-	 */
-	onOpen(): void {
-		this.titleEl.setText(t("export.replaceTitle"));
-		this.contentEl.createEl("p", { text: t("export.replaceBody", { path: this.path }) });
-		let safe: HTMLButtonElement | null = null;
-		new Setting(this.contentEl)
-			.addButton((b) => {
-				b.setButtonText(t("export.keepBoth"))
-					.setCta()
-					.onClick(() => this.finish("keep-both"));
-				safe = b.buttonEl;
-			})
-			.addButton((b) => {
-				b.setButtonText(t("export.replace")).onClick(() => this.finish("replace"));
-				// What setWarning() does; setDestructive() needs Obsidian 1.13.
-				b.buttonEl.addClass("mod-warning");
-			})
-			.addButton((b) => b.setButtonText(t("export.cancel")).onClick(() => this.finish("cancel")));
-		(safe as HTMLButtonElement | null)?.focus();
-	}
-
-	onClose(): void {
-		this.contentEl.empty();
-		this.resolve(this.choice);
-	}
-
-	private finish(choice: OverwriteChoice): void {
-		this.choice = choice;
-		this.close();
-	}
-}
-
-export function askOverwrite(app: App, path: string): Promise<OverwriteChoice> {
-	return new Promise((resolve) => new OverwriteModal(app, path, resolve).open());
-}
 
 export interface ExportRequest {
 	input: ExportInput;
@@ -70,8 +21,8 @@ export interface ExportRequest {
 }
 
 export interface ExportWriterOptions {
-	/** How to ask before replacing a file (tests answer directly). */
-	confirmOverwrite?: (app: App, path: string) => Promise<OverwriteChoice>;
+	/** How to ask before replacing a file: the overwrite modal in Obsidian; tests answer directly. */
+	confirmOverwrite: (app: App, path: string) => Promise<OverwriteChoice>;
 }
 
 /** `name.ext`, or `name 2.ext`, `name 3.ext`… : the first path not taken. */
@@ -93,7 +44,7 @@ async function ensureFolder(app: App, folder: string): Promise<void> {
 export class ExportWriter {
 	constructor(
 		private readonly app: App,
-		private readonly options: ExportWriterOptions = {},
+		private readonly options: ExportWriterOptions,
 	) {}
 
 	/** Writes the export and returns its file, or null when the user cancelled or it failed (a notice says why). */
@@ -113,8 +64,7 @@ export class ExportWriter {
 			const existing = this.app.vault.getAbstractFileByPath(path);
 			let file: TFile;
 			if (existing) {
-				const ask = this.options.confirmOverwrite ?? askOverwrite;
-				const choice = existing instanceof TFile ? await ask(this.app, path) : "keep-both";
+				const choice = existing instanceof TFile ? await this.options.confirmOverwrite(this.app, path) : "keep-both";
 				if (choice === "cancel") {
 					new Notice(t("export.cancelled"));
 					return null;

@@ -14,6 +14,33 @@ export interface ConfirmOptions {
 	onConfirm: () => void;
 }
 
+/** One button of a question: its label and what it does. */
+export interface Choice {
+	label: string;
+	onClick: () => void;
+}
+
+/**
+ * The buttons of a question before something that cannot be undone: the safe answer first, with the
+ * accent colour and the focus (so Enter does the safe thing), then the irreversible one, warning-coloured,
+ * then any other answers.
+ */
+export function addChoiceButtons(containerEl: HTMLElement, safe: Choice, risky: Choice, others: readonly Choice[] = []): void {
+	let safeEl: HTMLButtonElement | null = null;
+	const setting = new Setting(containerEl)
+		.addButton((b) => {
+			b.setButtonText(safe.label).setCta().onClick(safe.onClick);
+			safeEl = b.buttonEl;
+		})
+		.addButton((b) => {
+			b.setButtonText(risky.label).onClick(risky.onClick);
+			// What setWarning() does; setDestructive() needs Obsidian 1.13.
+			b.buttonEl.addClass("mod-warning");
+		});
+	for (const other of others) setting.addButton((b) => b.setButtonText(other.label).onClick(other.onClick));
+	(safeEl as HTMLButtonElement | null)?.focus();
+}
+
 export class ConfirmModal extends Modal {
 	private confirmed = false;
 
@@ -27,23 +54,17 @@ export class ConfirmModal extends Modal {
 	onOpen(): void {
 		this.titleEl.setText(this.options.title);
 		this.contentEl.createEl("p", { text: this.options.message });
-		let safe: HTMLButtonElement | null = null;
-		new Setting(this.contentEl)
-			.addButton((b) => {
-				b.setButtonText(t("modal.cancel"))
-					.setCta()
-					.onClick(() => this.close());
-				safe = b.buttonEl;
-			})
-			.addButton((b) => {
-				b.setButtonText(this.options.confirm).onClick(() => {
+		addChoiceButtons(
+			this.contentEl,
+			{ label: t("modal.cancel"), onClick: () => this.close() },
+			{
+				label: this.options.confirm,
+				onClick: () => {
 					this.confirmed = true;
 					this.close();
-				});
-				// What setWarning() does; setDestructive() needs Obsidian 1.13.
-				b.buttonEl.addClass("mod-warning");
-			});
-		(safe as HTMLButtonElement | null)?.focus();
+				},
+			},
+		);
 	}
 
 	onClose(): void {

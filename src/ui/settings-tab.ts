@@ -42,7 +42,7 @@ export const SETTING_ROWS: readonly Row[] = [
 	{ kind: "heading", name: "settings.glossarySources" },
 	{ kind: "list", key: "glossaryFolders", name: "settings.glossaryFolders.name", desc: "settings.glossaryFolders.desc", placeholder: "settings.glossaryFolders.placeholder", format: "folders" },
 	{ kind: "list", key: "glossaryTags", name: "settings.glossaryTags.name", desc: "settings.glossaryTags.desc", placeholder: "settings.glossaryTags.placeholder", format: "tags" },
-	{ kind: "heading", name: "settings.sidePanel" },
+	{ kind: "heading", name: "settings.conferencePanel" },
 	{ kind: "toggle", key: "currentNoteOnly", name: "settings.currentNoteOnly.name", desc: "settings.currentNoteOnly.desc" },
 	{ kind: "toggle", key: "expandAnswers", name: "settings.expandAnswers.name", desc: "settings.expandAnswers.desc" },
 	{ kind: "heading", name: "settings.hoverPreviews" },

@@ -6,7 +6,8 @@
 import { SuggestModal, type App } from "obsidian";
 import { fuzzyFilter, prepareTarget, type FuzzyMatch, type PreparedTarget } from "../core/fuzzy";
 import type { TermRecord } from "../core/types";
-import { preview, renderHighlighted } from "./definition-pick-modal";
+import { definitionSnippet } from "./definition-pick";
+import { renderHighlighted } from "./pick-modal";
 import { noteName } from "../core/text";
 import { t } from "../i18n";
 
@@ -78,7 +79,7 @@ export class TermSuggestModal extends SuggestModal<TermSuggestion> {
 		const others = record.names.filter((n) => n !== name && n !== record.term);
 		if (others.length > 0) title.createSpan({ cls: "cqg-term-suggestion-aliases", text: ` (${others.join(", ")})` });
 		const first = record.definitions[0];
-		if (first) content.createDiv({ cls: "suggestion-note", text: preview(first.definition) });
+		if (first) content.createDiv({ cls: "suggestion-note", text: definitionSnippet(first.definition) });
 		const aux = el.createDiv({ cls: "suggestion-aux" });
 		const sources = new Set(record.definitions.map((d) => d.path));
 		const where = first ? noteName(first.path) : "";

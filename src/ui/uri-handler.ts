@@ -1,11 +1,11 @@
 /**
- * `obsidian://conference-qa-glossary?term=…` opens the side panel's glossary at that term, and
+ * `obsidian://conference-qa-glossary?term=…` opens the conference panel's glossary at that term, and
  * `obsidian://conference-qa-glossary?search=…` opens the panel with that search, for links from other
  * apps and notes. Without either, the panel just opens.
  */
 import { Notice, type App, type ObsidianProtocolData, type Plugin } from "obsidian";
 import { t } from "../i18n";
-import { ConferencePanelView, openConferencePanel, VIEW_TYPE_CONFERENCE_PANEL } from "./side-panel-view";
+import { ConferencePanelView, openConferencePanel, VIEW_TYPE_CONFERENCE_PANEL } from "./panel/conference-panel-view";
 
 export const URI_ACTION = "conference-qa-glossary";
 

@@ -11,8 +11,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractJson } from "../../src/core/extract";
-import { EXAMPLE_VAULT, PROJECT_ROOT, extractVault, readVaultNotes } from "../../scripts/demo";
+import { vaultReport } from "../../src/core/vault-report";
+import { EXAMPLE_VAULT, PROJECT_ROOT, splitVault, readVaultNotes } from "../../scripts/demo";
 
 const APPROVED = join(PROJECT_ROOT, "test", "approved", "examples-vault.json");
 const APPROVING = process.env.APPROVE === "1";
@@ -20,9 +20,9 @@ const APPROVING = process.env.APPROVE === "1";
 /** The whole reading of the example vault, as stable, diff-friendly JSON. */
 function received(): string {
 	const files = readVaultNotes(EXAMPLE_VAULT);
-	const vault = extractVault(files);
+	const vault = splitVault(files);
 	const document = {
-		extract: extractJson(files, { health: true }),
+		extract: vaultReport(files, { health: true }),
 		glossarySources: vault.glossarySources,
 		ignored: vault.ignored,
 	};

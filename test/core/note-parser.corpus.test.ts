@@ -54,7 +54,7 @@ function actualOf(record: NoteRecord): Omit<Expected, "shapes"> {
 	};
 }
 
-/** Every extracted item as one comparable key. */
+/** Every parsed item as one comparable key. */
 function keys(items: Omit<Expected, "shapes">): string[] {
 	return [
 		...items.talks.map((t) => `talk ${t.line} ${t.title} | ${t.speaker ?? ""}`),

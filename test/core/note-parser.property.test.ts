@@ -1,4 +1,4 @@
-/** The extractor survives any input and reads CRLF/BOM/NFD text exactly like LF/NFC text. */
+/** The parser survives any input and reads CRLF/BOM/NFD text exactly like LF/NFC text. */
 import fc from "fast-check";
 import { propertyRuns } from "../helpers/property-runs";
 import { describe, expect, it } from "vitest";

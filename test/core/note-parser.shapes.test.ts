@@ -1,4 +1,4 @@
-/** Every shape the extractor supports and every trap it rejects, on small notes written for these tests. */
+/** Every shape the parser supports and every trap it rejects, on small notes written for these tests. */
 import { describe, expect, it } from "vitest";
 import { findGlossaryBlocks, parseNote } from "../../src/core/note-parser";
 import type { NoteRecord } from "../../src/core/types";

@@ -1,5 +1,5 @@
 /**
- * Real notes from ../shared/fixtures/wild, extracted as their labels in SOURCES.md say. None carries the
+ * Real notes from ../shared/fixtures/wild, read as their labels in SOURCES.md say. None carries the
  * tag, so each is prefixed with tagging frontmatter and expected lines shift by WILD_TAG_SHIFT.
  */
 import { describe, expect, it } from "vitest";
@@ -7,7 +7,7 @@ import { parseNote } from "../../src/core/note-parser";
 import type { NoteRecord } from "../../src/core/types";
 import { hasSharedFixtures, readSharedFixture, tagWildNote, WILD_TAG_SHIFT } from "../helpers/shared-fixtures";
 
-function extractWild(name: string): NoteRecord {
+function parseWild(name: string): NoteRecord {
 	const text = readSharedFixture(`wild/${name}`);
 	expect(parseNote(text, name), "wild notes carry no tag").toBeNull();
 	const note = parseNote(tagWildNote(text), name);
@@ -19,17 +19,17 @@ const shift = (lines: number[]) => lines.map((n) => n + WILD_TAG_SHIFT);
 
 describe.skipIf(!hasSharedFixtures)("real notes in wild/ (labels in SOURCES.md)", () => {
 	it("haenarashin-super-init: 9 bullet Q/A answered on the next line, no glossary", () => {
-		const note = extractWild("haenarashin-super-init.md");
+		const note = parseWild("haenarashin-super-init.md");
 		expect(note.qa.map((q) => q.line)).toEqual(shift([40, 43, 46, 49, 52, 89, 92, 95, 98]));
 		expect(note.qa.map((q) => q.answerLine)).toEqual(shift([41, 44, 47, 50, 53, 90, 93, 96, 99]));
 		expect(note.qa[0]).toMatchObject({ question: "이직 이후 관심있는 분야의 개발을 하고 계신지?", answer: "만족하며 다니고 있습니다." });
-		// The image caption, the `주니어 개발자란? : …` line and the metadata bullets are not extracted.
+		// The image caption, the `주니어 개발자란? : …` line and the metadata bullets are not read.
 		expect(note.glossary).toEqual([]);
 		expect(note.qa.some((q) => q.question.includes("주니어 개발자란"))).toBe(false);
 	});
 
 	it("haenarashin-devground-junior-2019: 5 irregular Q/A, no glossary", () => {
-		const note = extractWild("haenarashin-devground-junior-2019.md");
+		const note = parseWild("haenarashin-devground-junior-2019.md");
 		expect(note.qa.map((q) => q.line)).toEqual(shift([43, 47, 109, 223, 226]));
 		const [first, second] = note.qa;
 		// Two `- A.` lines make one answer; `- *형님 리더쉽*` belongs to neither pair.
@@ -43,8 +43,8 @@ describe.skipIf(!hasSharedFixtures)("real notes in wild/ (labels in SOURCES.md)"
 		expect(note.glossary).toEqual([]);
 	});
 
-	it("shanepark-infcon2022-review: one 질문:/답변: pair; comments, captions and code are not extracted", () => {
-		const note = extractWild("shanepark-infcon2022-review.md");
+	it("shanepark-infcon2022-review: one 질문:/답변: pair; comments, captions and code are not read", () => {
+		const note = parseWild("shanepark-infcon2022-review.md");
 		expect(note.qa).toHaveLength(1);
 		expect(note.qa[0]).toMatchObject({
 			line: 351 + WILD_TAG_SHIFT,
@@ -58,13 +58,13 @@ describe.skipIf(!hasSharedFixtures)("real notes in wild/ (labels in SOURCES.md)"
 	});
 
 	it("shanepark-deview2023: nothing (captions, credits, talk titles ending in ?)", () => {
-		const note = extractWild("shanepark-deview2023.md");
+		const note = parseWild("shanepark-deview2023.md");
 		expect(note.qa).toEqual([]);
 		expect(note.glossary).toEqual([]);
 	});
 
 	it("lastcool-build2017-msft-it: 7 nested bullet Q/A with answers as child bullets", () => {
-		const note = extractWild("lastcool-build2017-msft-it.md");
+		const note = parseWild("lastcool-build2017-msft-it.md");
 		expect(note.qa.map((q) => q.line)).toEqual(shift([14, 24, 36, 38, 40, 43, 47]));
 		const at = (line: number) => note.qa.find((q) => q.line === line + WILD_TAG_SHIFT);
 		// 40 and 43 are follow-up questions nested in the answer of 38, answered by `* A:` at 41 and 44.
@@ -76,7 +76,7 @@ describe.skipIf(!hasSharedFixtures)("real notes in wild/ (labels in SOURCES.md)"
 	});
 
 	it("lastcool-oscon2016-openswitch: 3 tab-bulleted Q/A; the channel name is not a tag", () => {
-		const note = extractWild("lastcool-oscon2016-openswitch.md");
+		const note = parseWild("lastcool-oscon2016-openswitch.md");
 		expect(note.qa.map((q) => q.line)).toEqual(shift([35, 37, 40]));
 		expect(note.qa[1]).toMatchObject({ question: "Hardware?", answerLine: 38 + WILD_TAG_SHIFT, endLine: 39 + WILD_TAG_SHIFT });
 		expect(note.qa.some((q) => q.question === "Why?")).toBe(false);
@@ -84,7 +84,7 @@ describe.skipIf(!hasSharedFixtures)("real notes in wild/ (labels in SOURCES.md)"
 	});
 
 	it("lastcool-build2017-open-qna-azure: the Questions section gives the 12 bullets that ask (contain ?)", () => {
-		const note = extractWild("lastcool-build2017-open-qna-azure.md");
+		const note = parseWild("lastcool-build2017-open-qna-azure.md");
 		// We read the `* Questions` section: its direct child bullets that contain `?` and have answers.
 		expect(note.qa.map((q) => q.line)).toEqual(shift([7, 10, 15, 27, 29, 42, 45, 56, 61, 64, 85, 90]));
 		// The `Q:` lines (49, 55, 70) are the questioner's follow-ups inside answers, not pairs of their own.
@@ -94,7 +94,7 @@ describe.skipIf(!hasSharedFixtures)("real notes in wild/ (labels in SOURCES.md)"
 	});
 
 	it("daneah-pygotham2017-loop-better: one Q answered by A1 and A2 together; REPL lines in the fence are not quotes", () => {
-		const note = extractWild("daneah-pygotham2017-loop-better.md");
+		const note = parseWild("daneah-pygotham2017-loop-better.md");
 		expect(note.qa).toHaveLength(1);
 		expect(note.qa[0]).toMatchObject({
 			line: 8 + WILD_TAG_SHIFT,

@@ -1,6 +1,6 @@
 /**
  * Accessibility in a real browser:
- * - axe-core (injected into the host page) over the plugin's own DOM: the side panel, an open preview,
+ * - axe-core (injected into the host page) over the plugin's own DOM: the conference panel, an open preview,
  *   the settings tab and the term picker, in the light and the dark theme; any serious or critical
  *   violation fails.
  * - Keyboard only: open the panel from the command palette, search, reach a question, unfold it, open
@@ -92,7 +92,7 @@ describe.skipIf(!hasChromium)("axe-core over the plugin's DOM (browser)", () => 
 	});
 
 	for (const theme of ["light", "dark"] as const) {
-		it(`${theme}: the side panel has no serious or critical violation`, async () => {
+		it(`${theme}: the conference panel has no serious or critical violation`, async () => {
 			await page.setTheme(theme);
 			expect(await axeViolations(page, ".workspace-leaf-content[data-type='cqg-conference-panel']")).toEqual([]);
 			await page.page.locator(".cqg-panel-search input").fill("SLO");

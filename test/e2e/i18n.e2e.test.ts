@@ -59,7 +59,7 @@ const CASES: Expected[] = [
 		hoverLine: ", 12번째 줄",
 		hoverOpen: "열기",
 		hoverOpenLabel: `${NOTE.path}의 12번째 줄 열기`,
-		headings: ["컨퍼런스 노트", "용어집 출처", "사이드바 패널", "호버 미리보기", "내보내기", "언어"],
+		headings: ["컨퍼런스 노트", "용어집 출처", "컨퍼런스 패널", "호버 미리보기", "내보내기", "언어"],
 		status: "컨퍼런스 노트 1개와 용어 1개를 색인했습니다.",
 		paletteQuery: "용어 정의",
 		command: "용어 정의 삽입",
@@ -75,7 +75,7 @@ const CASES: Expected[] = [
 		hoverLine: ", line 12",
 		hoverOpen: "Open",
 		hoverOpenLabel: `Open ${NOTE.path} at line 12`,
-		headings: ["Conference notes", "Glossary sources", "Side panel", "Hover previews", "Export", "Language"],
+		headings: ["Conference notes", "Glossary sources", "Conference panel", "Hover previews", "Export", "Language"],
 		status: "1 conference note and 1 glossary term indexed.",
 		paletteQuery: "term definition",
 		command: "Insert term definition",
@@ -106,7 +106,7 @@ describe.skipIf(!hasChromium)("the interface in Obsidian's language", () => {
 			await page?.page.context().close();
 		});
 
-		it("shows the side panel in it: sections, counts, health warning with its particle, toolbar", async () => {
+		it("shows the conference panel in it: sections, counts, health warning with its particle, toolbar", async () => {
 			const p = page.page;
 			// Text content: the theme shows section labels in capitals.
 			expect(await p.locator(".cqg-panel-section-header .cqg-panel-label").allTextContents()).toEqual(want.sections);

@@ -1,5 +1,5 @@
 /**
- * The side panel in a real browser, on the reference note: it lists the note's 5 talks and 69 questions,
+ * The conference panel in a real browser, on the reference note: it lists the note's 5 talks and 69 questions,
  * the search box filters as the user types, and clicking a question opens the note at that question's
  * line (cursor on the line, line scrolled into view).
  */
@@ -85,7 +85,7 @@ async function clickScenario(page: HostPage, note: NoteRecord, index: number): P
 	expect(await p.locator(".mod-root .cm-activeLine").innerText()).toContain(firstLine);
 }
 
-describe.skipIf(!hasChromium || !hasReferenceNote)("side panel in the browser (reference note)", () => {
+describe.skipIf(!hasChromium || !hasReferenceNote)("conference panel in the browser (reference note)", () => {
 	let session: Session;
 	let page: HostPage;
 	let note: NoteRecord;
@@ -138,7 +138,7 @@ describe.skipIf(!hasChromium || !hasReferenceNote)("side panel in the browser (r
  * The same search and click on the example vault's Seoul note, so a clean machine without ../shared still
  * checks them.
  */
-describe.skipIf(!hasChromium)("side panel in the browser (example vault)", () => {
+describe.skipIf(!hasChromium)("conference panel in the browser (example vault)", () => {
 	const SEOUL = "Conferences/Seoul Reliability Day 2025.md";
 	let session: Session;
 	let page: HostPage;

@@ -104,7 +104,7 @@ describe.skipIf(!hasChromium)("hostile note content runs nothing (browser)", () 
 		page.problems.length = 0;
 	});
 
-	it("side panel: the glossary entry, the expanded answer and search highlights show the markup as text", async () => {
+	it("conference panel: the glossary entry, the expanded answer and search highlights show the markup as text", async () => {
 		const p = page.page;
 		const definition = p.locator(".cqg-panel-body .cqg-panel-definition").first();
 		expect(await definition.innerText()).toContain("<img src=x onerror=");

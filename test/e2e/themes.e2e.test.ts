@@ -1,5 +1,5 @@
 /**
- * Light and dark themes in a real browser: every piece of text the plugin draws in the side panel and
+ * Light and dark themes in a real browser: every piece of text the plugin draws in the conference panel and
  * in the hover preview keeps a contrast of at least 4.5:1 (WCAG AA for normal text) against what is
  * actually behind it, computed from getComputedStyle (colours blended over their ancestors' backgrounds).
  * The host defines Obsidian's theme variables for body.theme-light and body.theme-dark; the plugin's

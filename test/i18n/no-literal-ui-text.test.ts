@@ -122,7 +122,7 @@ describe("user-facing text comes from the message tables", () => {
 	const scanned = SCANNED.flatMap(files).filter((f) => f.endsWith(".ts"));
 
 	it("scans the UI code", () => {
-		expect(scanned.map((f) => relative(ROOT, f))).toContain("src/ui/side-panel-view.ts");
+		expect(scanned.map((f) => relative(ROOT, f))).toContain("src/ui/panel/conference-panel-view.ts");
 		expect(scanned.length).toBeGreaterThan(15);
 	});
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { App as ObsidianApp, PluginManifest } from "obsidian";
 import ConferenceQaGlossaryPlugin from "../../src/main";
-import { VIEW_TYPE_CONFERENCE_PANEL } from "../../src/ui/side-panel-view";
+import { VIEW_TYPE_CONFERENCE_PANEL } from "../../src/ui/panel/conference-panel-view";
 import type { App } from "../stubs/obsidian";
 import { appWith, tick } from "./fake-app";
 

@@ -1,5 +1,5 @@
 /**
- * The example vault (examples/vault/) extracted through the demo's code, which is the CLI's code:
+ * The example vault (examples/vault/) read through the demo's code, which is the CLI's code:
  * exact talks, Q&A and glossary entries for every note, nothing from the untagged note or the traps.
  * The build is not run here; `installPlugin` is tested on a temporary project and vault.
  */
@@ -7,12 +7,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { parseSources, type NoteJson } from "../../src/core/extract";
+import { parseSources, type NoteJson } from "../../src/core/vault-report";
 import { parseNote } from "../../src/core/note-parser";
 import {
 	DEMO_GLOSSARY_FOLDERS,
 	EXAMPLE_VAULT,
-	extractVault,
+	splitVault,
 	formatSummary,
 	installPlugin,
 	PLUGIN_ID,
@@ -29,11 +29,11 @@ const INDEX = "Notes/Conference index.md";
 const GLOSSARY = "Glossary/Reliability glossary.md";
 
 const files = readVaultNotes(EXAMPLE_VAULT);
-const extract = extractVault(files);
+const split = splitVault(files);
 
 function note(path: string): NoteJson {
-	const found = extract.notes.find((n) => n.path === path);
-	if (!found) throw new Error(`${path} was not extracted`);
+	const found = split.notes.find((n) => n.path === path);
+	if (!found) throw new Error(`${path} is not a conference note`);
 	return found;
 }
 
@@ -70,9 +70,9 @@ function glossaryRows(n: NoteJson): [string, string[], number][] {
 describe("the example vault", () => {
 	it("holds three conference notes, two untagged notes, a glossary note and the Start here note", () => {
 		expect(files.map((f) => f.path)).toEqual([LISBON, MEETUP, SEOUL, GLOSSARY, INDEX, RETRO, "README.md"]);
-		expect(extract.notes.map((n) => n.path)).toEqual([LISBON, MEETUP, SEOUL]);
-		expect(extract.glossarySources.map((s) => s.path)).toEqual([GLOSSARY]);
-		expect(extract.ignored).toEqual([INDEX, RETRO, "README.md"]);
+		expect(split.notes.map((n) => n.path)).toEqual([LISBON, MEETUP, SEOUL]);
+		expect(split.glossarySources.map((s) => s.path)).toEqual([GLOSSARY]);
+		expect(split.ignored).toEqual([INDEX, RETRO, "README.md"]);
 	});
 
 	it("finds the tag written three ways: a frontmatter list, a frontmatter string, an inline tag", () => {
@@ -88,7 +88,7 @@ describe("the example vault", () => {
 	});
 
 	it("totals 8 talks, 26 Q&A and 18 glossary entries", () => {
-		const count = (f: (n: NoteJson) => number): number => extract.notes.reduce((t, n) => t + f(n), 0);
+		const count = (f: (n: NoteJson) => number): number => split.notes.reduce((t, n) => t + f(n), 0);
 		expect(count((n) => n.talks.length)).toBe(8);
 		expect(count((n) => n.qa.length)).toBe(26);
 		expect(count((n) => n.glossary.length)).toBe(18);
@@ -302,15 +302,15 @@ describe("notes the plugin does not index as conference notes", () => {
 
 	it("reads the glossary note as an extra glossary source only", () => {
 		expect(DEMO_GLOSSARY_FOLDERS).toEqual(["Glossary"]);
-		expect(extract.glossarySources).toHaveLength(1);
-		expect(extract.glossarySources[0].glossary.map((g) => [g.term, g.aliases, g.line])).toEqual([
+		expect(split.glossarySources).toHaveLength(1);
+		expect(split.glossarySources[0].glossary.map((g) => [g.term, g.aliases, g.line])).toEqual([
 			["Error budget", ["에러 버짓"], 5],
 			["Burn rate", [], 8],
 			["Postmortem", ["포스트모템"], 13],
 			["Runbook", [], 14],
 			["Design token", [], 15],
 		]);
-		expect(extractVault(files, []).ignored).toContain(GLOSSARY);
+		expect(splitVault(files, []).ignored).toContain(GLOSSARY);
 	});
 
 	it("leaves the Start here note alone", () => {
@@ -319,7 +319,7 @@ describe("notes the plugin does not index as conference notes", () => {
 });
 
 describe("formatSummary", () => {
-	const summary = formatSummary(extract);
+	const summary = formatSummary(split);
 	const lines = summary.split("\n");
 
 	it("lists every note with its tags, talks with speaker and Q&A count, and glossary terms", () => {

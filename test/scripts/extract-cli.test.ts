@@ -4,16 +4,16 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { ExtractJson } from "../../src/core/extract";
+import type { VaultReport } from "../../src/core/vault-report";
 import { hasSharedFixtures, REFERENCE_NOTE, SHARED_FIXTURES } from "../helpers/shared-fixtures";
 
 const root = resolve(import.meta.dirname, "..", "..");
 
-function extract(...args: string[]): { json: ExtractJson | null; stderr: string; status: number | null } {
+function extract(...args: string[]): { json: VaultReport | null; stderr: string; status: number | null } {
 	const run = spawnSync(process.execPath, ["--import", "tsx", join(root, "scripts", "extract.ts"), ...args], { cwd: root, encoding: "utf8" });
-	let json: ExtractJson | null = null;
+	let json: VaultReport | null = null;
 	try {
-		json = JSON.parse(run.stdout) as ExtractJson;
+		json = JSON.parse(run.stdout) as VaultReport;
 	} catch {
 		json = null;
 	}
@@ -92,6 +92,6 @@ describe("npm run extract through its prebuilt bundle", () => {
 		const viaBundle = spawnSync(process.execPath, [join(root, "scripts", "extract-cli.mjs"), dir, "--health", "--tag", "meetup", "--tag", "Conference"], { cwd: root, encoding: "utf8" });
 		expect(viaBundle.status, viaBundle.stderr).toBe(0);
 		expect(viaBundle.stdout).toBe(viaTsx.stdout);
-		expect((JSON.parse(viaBundle.stdout) as ExtractJson).notes.map((n) => n.path)).toEqual([join(dir, "talks", "day1.md"), join(dir, "talks", "meetup.md")]);
+		expect((JSON.parse(viaBundle.stdout) as VaultReport).notes.map((n) => n.path)).toEqual([join(dir, "talks", "day1.md"), join(dir, "talks", "meetup.md")]);
 	});
 });

@@ -9,7 +9,7 @@ import type { App as ObsidianApp, PluginManifest } from "obsidian";
 import ConferenceQaGlossaryPlugin from "../../src/main";
 import { parseNote } from "../../src/core/note-parser";
 import { Component, MarkdownRenderer, Notice, openObsidianUri, renderCodeBlock, type App } from "../stubs/obsidian";
-import { ConferencePanelView, VIEW_TYPE_CONFERENCE_PANEL } from "../../src/ui/side-panel-view";
+import { ConferencePanelView, VIEW_TYPE_CONFERENCE_PANEL } from "../../src/ui/panel/conference-panel-view";
 import { exampleVaultFiles, referenceNoteFile, REFERENCE_NOTE_PATH } from "../e2e/support/vault-files";
 import { hasSharedFixtures, SKIP_REASON } from "../helpers/shared-fixtures";
 import { appWith, fileAt, tick } from "../obsidian/fake-app";

@@ -2,7 +2,7 @@
 // @vitest-environment-options {"settings": {"enableJavaScriptEvaluation": true, "suppressInsecureJavaScriptEnvironmentWarning": true, "disableJavaScriptFileLoading": true, "disableCSSFileLoading": true}}
 /**
  * Hostile term names, aliases, titles and file names in every view that shows them: the hover preview,
- * the side panel, the term and definition pickers, the settings tab and its notices, plain links in
+ * the conference panel, the term and definition pickers, the settings tab and its notices, plain links in
  * reading view, and the export digest. The DOM here runs inline handlers and scripts (see the control),
  * so markup that ever became HTML would set `window.cqgPwned`; every view must show it as text.
  */
@@ -12,12 +12,12 @@ import { App, Component, Modal, Notice, type SuggestModal } from "../stubs/obsid
 import { exportBaseName, toMarkdownDigest } from "../../src/core/export";
 import { parseNote } from "../../src/core/note-parser";
 import type { TermRecord } from "../../src/core/types";
-import { pickDefinition } from "../../src/ui/definition-pick-modal";
-import { HoverPreview } from "../../src/ui/hover-preview";
-import { markMentions, mentionPostProcessor } from "../../src/ui/reading-view-mentions";
+import { pickDefinition } from "../../src/ui/definition-pick";
+import { HoverPreview } from "../../src/ui/mentions/preview-popover";
+import { markMentions, mentionPostProcessor } from "../../src/ui/mentions/reading-view";
 import { TermSuggestModal } from "../../src/ui/term-suggest-modal";
-import { activeContent, definition, poke, record, substringFinder } from "./hover-helpers";
-import { openPanel, rows, text, type Panel } from "./panel-harness";
+import { activeContent, definition, poke, record, substringFinder } from "./mentions/mention-helpers";
+import { openPanel, rows, text, type Panel } from "./panel/panel-harness";
 
 /** Names a note, a file or a glossary could carry. Each sets the flag if it ever runs. */
 const IMG = `<img src=x onerror="window.cqgPwned='img'">`;
@@ -94,7 +94,7 @@ const HOSTILE_NOTE = [
 ].join("\n");
 const HOSTILE_PATH = `Conferences/${IMG}.md`;
 
-describe("side panel", () => {
+describe("conference panel", () => {
 	let panel: Panel | null = null;
 	afterEach(() => {
 		panel?.plugin.unload();

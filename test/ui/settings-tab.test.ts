@@ -6,7 +6,7 @@ import { registerConferenceIndex } from "../../src/obsidian/conference-index";
 import { SettingsStore } from "../../src/obsidian/settings-store";
 import { ConferenceSettingTab, parseFolderList, parseTagList, SETTING_ROWS } from "../../src/ui/settings-tab";
 import { appWith, tick } from "../obsidian/fake-app";
-import { MANIFEST, TestPlugin } from "./panel-harness";
+import { MANIFEST, TestPlugin } from "./panel/panel-harness";
 import { Modal, Notice, type App } from "../stubs/obsidian";
 import { applyLanguage, registerLanguage } from "../../src/i18n";
 
@@ -56,7 +56,7 @@ describe("settings tab", () => {
 		expect(keys.sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
 		const { tab } = await setup();
 		const headings = Array.from(tab.containerEl.querySelectorAll(".setting-item-heading .setting-item-name")).map((el) => el.textContent);
-		expect(headings).toEqual(["Conference notes", "Glossary sources", "Side panel", "Hover previews", "Export", "Language"]);
+		expect(headings).toEqual(["Conference notes", "Glossary sources", "Conference panel", "Hover previews", "Export", "Language"]);
 		for (const name of tab.containerEl.querySelectorAll(".setting-item-name")) {
 			const text = name.textContent ?? "";
 			// Sentence case: a capital first letter, no Title Case words after it (Ctrl and Cmd are names).
@@ -86,7 +86,7 @@ describe("settings tab", () => {
 		const { tab } = await setup();
 		const items = tab.getSettingDefinitions();
 		const groups = items.filter((i): i is SettingDefinitionGroup => "type" in i && i.type === "group");
-		expect(groups.map((g) => g.heading)).toEqual(["Conference notes", "Glossary sources", "Side panel", "Hover previews", "Export", "Language"]);
+		expect(groups.map((g) => g.heading)).toEqual(["Conference notes", "Glossary sources", "Conference panel", "Hover previews", "Export", "Language"]);
 		const controlKeys = groups.flatMap((g) => g.items ?? []).flatMap((i) => ("control" in i && i.control ? [i.control.key] : []));
 		expect(controlKeys.sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
 		expect(tab.getControlValue("tags")).toBe("Conference");
@@ -206,11 +206,11 @@ describe("settings tab", () => {
 			await tick();
 			expect(settings.current.language).toBe("ko");
 			const headings = Array.from(tab.containerEl.querySelectorAll(".setting-item-heading .setting-item-name")).map((el) => el.textContent);
-			expect(headings).toEqual(["컨퍼런스 노트", "용어집 출처", "사이드바 패널", "호버 미리보기", "내보내기", "언어"]);
+			expect(headings).toEqual(["컨퍼런스 노트", "용어집 출처", "컨퍼런스 패널", "호버 미리보기", "내보내기", "언어"]);
 			const status = Array.from(tab.containerEl.querySelectorAll(".setting-item")).find((el) => el.querySelector(".setting-item-name")?.textContent === "색인");
 			expect(status?.querySelector(".setting-item-description")?.textContent).toBe("컨퍼런스 노트 2개와 용어 0개를 색인했습니다.");
 			await settings.update({ language: "auto" });
-			expect(tab.getSettingDefinitions().flatMap((i) => ("type" in i && i.type === "group" ? [i.heading] : []))).toEqual(["Conference notes", "Glossary sources", "Side panel", "Hover previews", "Export", "Language"]);
+			expect(tab.getSettingDefinitions().flatMap((i) => ("type" in i && i.type === "group" ? [i.heading] : []))).toEqual(["Conference notes", "Glossary sources", "Conference panel", "Hover previews", "Export", "Language"]);
 		} finally {
 			applyLanguage("en");
 		}

@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { App as ObsidianApp } from "obsidian";
 import { App, Modal, type SuggestModal } from "../stubs/obsidian";
 import { TermSuggestModal } from "../../src/ui/term-suggest-modal";
-import { distinctDefinitions, pickDefinition, PickModal } from "../../src/ui/definition-pick-modal";
+import { distinctDefinitions, pickDefinition } from "../../src/ui/definition-pick";
+import { PickModal } from "../../src/ui/pick-modal";
 import type { TermDefinition, TermRecord } from "../../src/core/types";
 
 function definition(term: string, text: string, path: string, line: number, aliases: string[] = []): TermDefinition {

@@ -25,7 +25,7 @@ import { noteName } from "../../core/text";
 import type { NoteRecord, TermDefinition } from "../../core/types";
 import type { ConferenceIndex } from "../../obsidian/conference-index";
 import { openNoteAtLine } from "../../obsidian/open-note";
-import { renderWarningText, type HealthWarning } from "../panel-render";
+import { renderWarningText, type HealthWarning } from "../panel/panel-render";
 import { EMBED_TEXT, optionErrorText } from "./embed-text";
 
 export const EMBED_CLASS = "cqg-embed";

@@ -7,7 +7,7 @@
 import type { MarkdownPostProcessorContext, Plugin } from "obsidian";
 import type { EmbedKind } from "../../core/embed-options";
 import type { ConferenceIndex } from "../../obsidian/conference-index";
-import { HealthTracker } from "../panel-health";
+import { HealthTracker } from "../panel/panel-health";
 import { EmbedBlock, type EmbedHost } from "./embed-block";
 
 export const QA_BLOCK = "conference-qa";

@@ -9,7 +9,7 @@ export interface HostConfig {
 	files: HostFile[];
 	/** The note opened in the main area once the layout is ready. */
 	openFile?: string;
-	/** Open the plugin's side panel at start (runs its "Open conference panel" command). */
+	/** Open the plugin's conference panel at start (runs its "Open conference panel" command). */
 	openPanel?: boolean;
 	theme?: "light" | "dark";
 	/** The plugin's data.json before it loads (its settings). */

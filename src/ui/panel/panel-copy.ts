@@ -1,8 +1,8 @@
 /**
- * Markdown the side panel copies to the clipboard: a Q&A pair, a talk's or a note's Q&A, and glossary
+ * Markdown the conference panel copies to the clipboard: a Q&A pair, a talk's or a note's Q&A, and glossary
  * entries in the blockquote style the notes use (`> Term (Alias)` then `> definition`). Pure.
  */
-import type { NoteRecord, QaPair, Talk, TermDefinition } from "../core/types";
+import type { NoteRecord, QaPair, Talk, TermDefinition } from "../../core/types";
 
 function quote(markdown: string): string {
 	return markdown

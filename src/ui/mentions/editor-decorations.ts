@@ -16,11 +16,12 @@ import { RangeSetBuilder, StateEffect, StateField } from "@codemirror/state";
 import type { ChangeSet, EditorState, Extension, StateEffectType, Text } from "@codemirror/state";
 import { Decoration, ViewPlugin } from "@codemirror/view";
 import type { DecorationSet, EditorView, PluginValue, ViewUpdate } from "@codemirror/view";
-import { findFrontmatterEnd, isFrontmatterDelimiter } from "../core/frontmatter";
-import { newBlockState, skipBlockLine } from "../core/markdown-context";
-import type { BlockState } from "../core/markdown-context";
-import type { TermMention } from "../core/types";
-import { mentionClass, MENTION_CLASS } from "./reading-view-mentions";
+import { findFrontmatterEnd, isFrontmatterDelimiter } from "../../core/frontmatter";
+import { newBlockState, skipBlockLine } from "../../core/markdown-context";
+import type { BlockState } from "../../core/markdown-context";
+import type { TermMention } from "../../core/types";
+import { mentionClass, mentionPointerListeners } from "./mention-dom";
+import type { MentionPointerListeners, UnderlineStyle } from "./mention-dom";
 
 /** Ask the mention plugin to recompute (the term index or the settings changed). */
 export const refreshMentions = StateEffect.define<null>();
@@ -42,7 +43,7 @@ export interface MentionDisplay {
 	enabled: boolean;
 	/** Only mentions written with the `*` marker. */
 	markedOnly: boolean;
-	underline: "dotted" | "none";
+	underline: UnderlineStyle;
 }
 
 /** What the editor extension needs from the plugin. */
@@ -333,13 +334,6 @@ export function buildMentionDecorations(view: EditorView, source: MentionSource,
 	return decorationsFor(mentionsInRanges(view.state, view.visibleRanges, source.find, glossary), display, marks);
 }
 
-function mentionTarget(view: EditorView, event: Event): HTMLElement | null {
-	const target = event.target as Node | null;
-	if (!target || !target.instanceOf(HTMLElement)) return null;
-	const el = target.closest<HTMLElement>(`.${MENTION_CLASS}`);
-	return el && view.contentDOM.contains(el) ? el : null;
-}
-
 export interface MentionExtensionOptions {
 	/** Notes longer than this map their glossary blocks through edits and re-read them when typing pauses. */
 	syncGlossaryChars?: number;
@@ -358,11 +352,21 @@ export function mentionDecorations(source: MentionSource, options: MentionExtens
 	const plugin = ViewPlugin.fromClass(
 		class implements PluginValue {
 			decorations: DecorationSet;
-			private lastPointer = "mouse";
+			/** The delegated pointer listeners of this editor's mentions (hover with a mouse, tap on touch). */
+			readonly pointer: MentionPointerListeners;
 			private rereadTimer: number | null = null;
 
 			constructor(readonly view: EditorView) {
 				this.decorations = buildMentionDecorations(view, source, glossaryOf(view.state), marks);
+				this.pointer = mentionPointerListeners(
+					view.contentDOM,
+					{
+						hover: (el, term, event) => source.hover?.(el, term, event, view),
+						leave: (el) => source.leave?.(el, view),
+						tap: (el, term) => source.tap?.(el, term, view),
+					},
+					() => source.isMobile?.() === true,
+				);
 				source.attach?.(view);
 			}
 
@@ -388,39 +392,21 @@ export function mentionDecorations(source: MentionSource, options: MentionExtens
 				if (this.rereadTimer !== null) (this.view.dom.ownerDocument.defaultView ?? window).clearTimeout(this.rereadTimer);
 				source.detach?.(this.view);
 			}
-
-			onPointerDown(event: PointerEvent): void {
-				this.lastPointer = event.pointerType || "mouse";
-			}
-
-			isTouch(): boolean {
-				return this.lastPointer === "touch" || this.lastPointer === "pen" || source.isMobile?.() === true;
-			}
 		},
 		{
 			decorations: (v) => v.decorations,
 			eventHandlers: {
 				pointerdown(event: PointerEvent) {
-					this.onPointerDown(event);
+					this.pointer.pointerdown(event);
 				},
-				mouseover(event: MouseEvent, view: EditorView) {
-					if (this.isTouch()) return;
-					const el = mentionTarget(view, event);
-					const term = el?.getAttribute("data-term");
-					if (el && term) source.hover?.(el, term, event, view);
+				mouseover(event: MouseEvent) {
+					this.pointer.mouseover(event);
 				},
-				mouseout(event: MouseEvent, view: EditorView) {
-					const el = mentionTarget(view, event);
-					if (!el) return;
-					const to = event.relatedTarget as Node | null;
-					if (to && el.contains(to)) return;
-					source.leave?.(el, view);
+				mouseout(event: MouseEvent) {
+					this.pointer.mouseout(event);
 				},
-				click(event: MouseEvent, view: EditorView) {
-					if (!this.isTouch()) return;
-					const el = mentionTarget(view, event);
-					const term = el?.getAttribute("data-term");
-					if (el && term) source.tap?.(el, term, view);
+				click(event: MouseEvent) {
+					this.pointer.click(event);
 				},
 			},
 		},

@@ -4,14 +4,14 @@ import { EditorState } from "@codemirror/state";
 import type { Extension } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import type { Plugin as ObsidianPlugin } from "obsidian";
-import { App, Events, Plugin, setLivePreview, editorLivePreviewField } from "../stubs/obsidian";
-import type { EventRef } from "../stubs/obsidian";
-import { DEFAULT_SETTINGS, type PluginSettings } from "../../src/core/settings";
-import { TermIndex } from "../../src/core/term-index";
-import type { GlossaryEntry } from "../../src/core/types";
-import { registerHovers } from "../../src/ui/hovers";
-import type { HoverIndex } from "../../src/ui/hovers";
-import { HOVER_OPEN_DELAY_MS } from "../../src/ui/hover-preview";
+import { App, Events, Plugin, setLivePreview, editorLivePreviewField } from "../../stubs/obsidian";
+import type { EventRef } from "../../stubs/obsidian";
+import { DEFAULT_SETTINGS, type PluginSettings } from "../../../src/core/settings";
+import { TermIndex } from "../../../src/core/term-index";
+import type { GlossaryEntry } from "../../../src/core/types";
+import { registerHovers } from "../../../src/ui/mentions/register";
+import type { HoverIndex } from "../../../src/ui/mentions/register";
+import { HOVER_OPEN_DELAY_MS } from "../../../src/ui/mentions/preview-popover";
 
 class TestPlugin extends Plugin {}
 

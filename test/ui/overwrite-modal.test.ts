@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { App as ObsidianApp } from "obsidian";
 import { App, Modal } from "../stubs/obsidian";
-import { askOverwrite } from "../../src/obsidian/export-writer";
+import { askOverwrite } from "../../src/ui/overwrite-modal";
 
 beforeEach(() => {
 	Modal.openModals = [];

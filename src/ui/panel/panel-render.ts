@@ -1,14 +1,14 @@
 /**
- * Builds the side panel's tree from a PanelModel with createEl (never HTML strings): the Q&A section
+ * Builds the conference panel's tree from a PanelModel with createEl (never HTML strings): the Q&A section
  * (notes → talks → questions, answers rendered on expand) and the glossary section (terms, aliases,
  * definitions with their sources, health warnings). Every row is a treeitem that knows what it stands
  * for, so the view handles clicks and keys with one listener each.
  */
-import { highlightRuns, matchRanges, matchSnippet, type SearchQuery } from "../core/search";
-import type { TermDefinition } from "../core/types";
+import { highlightRuns, matchRanges, matchSnippet, type SearchQuery } from "../../core/search";
+import type { TermDefinition } from "../../core/types";
 import type { NoteGroup, PanelModel, QaItem, TalkGroup, TermItem } from "./panel-model";
-import { noteName } from "../core/text";
-import { t, tParts, type MessagePart } from "../i18n";
+import { noteName } from "../../core/text";
+import { t, tParts, type MessagePart } from "../../i18n";
 
 export type RowInfo =
 	| { kind: "section"; key: string; section: "qa" | "glossary" }

@@ -1,12 +1,10 @@
 /**
- * Small pickers: one of several definitions of a term (with where each comes from), or one item of a
- * short list (undefined jargon, an export format). Typing filters with the jamo-aware fuzzy match.
+ * A small picker over a short fixed list (a term's definitions, undefined jargon, an export format): a
+ * title, an optional second line and a note at the right per item. Typing filters with the jamo-aware
+ * fuzzy match and highlights what matched.
  */
 import { SuggestModal, type App } from "obsidian";
 import { fuzzyFilter, type FuzzyMatch } from "../core/fuzzy";
-import type { TermDefinition, TermRecord } from "../core/types";
-import { noteName } from "../core/text";
-import { t } from "../i18n";
 
 export interface PickItem<T> {
 	value: T;
@@ -66,43 +64,4 @@ export class PickModal<T> extends SuggestModal<Shown<T>> {
 	onChooseSuggestion(shown: Shown<T>): void {
 		this.onChoose(shown.item.value);
 	}
-}
-
-const PREVIEW_CHARS = 160;
-
-export function preview(text: string): string {
-	const flat = text.replace(/\s+/g, " ").trim();
-	return flat.length > PREVIEW_CHARS ? `${flat.slice(0, PREVIEW_CHARS - 1)}…` : flat;
-}
-
-/**
- * The definitions worth choosing between: one per distinct text (the same text in two notes is one
- * choice, from the first note).
- */
-export function distinctDefinitions(record: TermRecord): TermDefinition[] {
-	const seen = new Set<string>();
-	const out: TermDefinition[] = [];
-	for (const d of record.definitions) {
-		const key = d.definition.replace(/\s+/g, " ").trim().toLowerCase();
-		if (seen.has(key)) continue;
-		seen.add(key);
-		out.push(d);
-	}
-	return out;
-}
-
-/** Picks one definition of `record`: at once when there is one, else through a modal. */
-export function pickDefinition(app: App, record: TermRecord, definitions: readonly TermDefinition[], onChoose: (definition: TermDefinition) => void): void {
-	if (definitions.length === 0) return;
-	if (definitions.length === 1) {
-		onChoose(definitions[0]);
-		return;
-	}
-	const items: PickItem<TermDefinition>[] = definitions.map((d) => ({
-		value: d,
-		title: preview(d.definition),
-		note: `${d.term}${d.aliases.length > 0 ? ` (${d.aliases.join(", ")})` : ""}`,
-		aux: t("pick.definitionAt", { note: noteName(d.path), line: d.line }),
-	}));
-	new PickModal(app, items, onChoose, { placeholder: t("pick.definitionPlaceholder", { term: record.term }) }).open();
 }

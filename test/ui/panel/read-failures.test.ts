@@ -5,18 +5,18 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Plugin as ObsidianPlugin } from "obsidian";
-import { Notice } from "../stubs/obsidian";
-import { registerConferenceIndex, shortReason } from "../../src/obsidian/conference-index";
-import { SettingsStore } from "../../src/obsidian/settings-store";
-import { applyLanguage } from "../../src/i18n";
-import { readFailureNotice, readFailureWarnings, registerReadFailureNotice } from "../../src/ui/panel-health";
-import { appWith, fileAt, startIndex, tick } from "../obsidian/fake-app";
+import { Notice } from "../../stubs/obsidian";
+import { registerConferenceIndex, shortReason } from "../../../src/obsidian/conference-index";
+import { SettingsStore } from "../../../src/obsidian/settings-store";
+import { applyLanguage } from "../../../src/i18n";
+import { readFailureNotice, readFailureWarnings, registerReadFailureNotice } from "../../../src/ui/panel/panel-health";
+import { appWith, fileAt, startIndex, tick } from "../../obsidian/fake-app";
 import { MANIFEST, TestPlugin, openPanel, rows, text, type Panel } from "./panel-harness";
 
 // The parser survives any input, so a failure is simulated: a note holding this word makes it throw.
 const POISON = "PARSER-FAILS-HERE";
-vi.mock("../../src/core/note-parser", async (importOriginal) => {
-	const original = await importOriginal<typeof import("../../src/core/note-parser")>();
+vi.mock("../../../src/core/note-parser", async (importOriginal) => {
+	const original = await importOriginal<typeof import("../../../src/core/note-parser")>();
 	return {
 		...original,
 		parseNote: (text: string, ...rest: Parameters<typeof original.parseNote> extends [string, ...infer R] ? R : never) => {
@@ -128,10 +128,10 @@ describe("read failures: what the user sees", () => {
 
 	it("names up to three notes in the notice and counts the rest", () => {
 		const one = [{ path: "a.md", stage: "read" as const, reason: "EIO" }];
-		expect(readFailureNotice(one)).toBe("Conference Q&A Glossary could not read a note: a.md (could not be read: EIO). The glossary warnings in the side panel list it.");
+		expect(readFailureNotice(one)).toBe("Conference Q&A Glossary could not read a note: a.md (could not be read: EIO). The glossary warnings in the conference panel list it.");
 		const five = ["a", "b", "c", "d", "e"].map((n) => ({ path: `${n}.md`, stage: "parse" as const, reason: "X" }));
 		expect(readFailureNotice(five)).toBe(
-			"Conference Q&A Glossary could not read 5 notes: a.md (could not be parsed: X); b.md (could not be parsed: X); c.md (could not be parsed: X), and 2 more. The glossary warnings in the side panel list them.",
+			"Conference Q&A Glossary could not read 5 notes: a.md (could not be parsed: X); b.md (could not be parsed: X); c.md (could not be parsed: X), and 2 more. The glossary warnings in the conference panel list them.",
 		);
 	});
 
@@ -142,7 +142,7 @@ describe("read failures: what the user sees", () => {
 				{ path: "노트/가.md", stage: "read" as const, reason: "EIO" },
 				{ path: "노트/나.md", stage: "parse" as const, reason: "Oops" },
 			];
-			expect(readFailureNotice(two)).toBe("Conference Q&A Glossary가 노트 2개를 읽지 못했습니다: 노트/가.md (읽을 수 없음: EIO); 노트/나.md (해석할 수 없음: Oops). 사이드 패널의 용어집 경고에 나옵니다.");
+			expect(readFailureNotice(two)).toBe("Conference Q&A Glossary가 노트 2개를 읽지 못했습니다: 노트/가.md (읽을 수 없음: EIO); 노트/나.md (해석할 수 없음: Oops). 컨퍼런스 패널의 용어집 경고에 나옵니다.");
 		} finally {
 			applyLanguage("en");
 		}
@@ -179,7 +179,7 @@ describe("read failures: what the user sees", () => {
 		};
 		await settle();
 		expect(Notice.shown).toEqual([
-			"Conference Q&A Glossary could not read 2 notes: a.md (could not be parsed: Maximum call stack size exceeded); b.md (could not be parsed: Maximum call stack size exceeded). The glossary warnings in the side panel list them.",
+			"Conference Q&A Glossary could not read 2 notes: a.md (could not be parsed: Maximum call stack size exceeded); b.md (could not be parsed: Maximum call stack size exceeded). The glossary warnings in the conference panel list them.",
 		]);
 
 		// Other changes do not repeat it; a new failure is told on its own.
@@ -187,7 +187,7 @@ describe("read failures: what the user sees", () => {
 		await app.vault.create("c.md", BAD);
 		await settle();
 		expect(Notice.shown.slice(1)).toEqual([
-			"Conference Q&A Glossary could not read a note: c.md (could not be parsed: Maximum call stack size exceeded). The glossary warnings in the side panel list it.",
+			"Conference Q&A Glossary could not read a note: c.md (could not be parsed: Maximum call stack size exceeded). The glossary warnings in the conference panel list it.",
 		]);
 
 		// Fixed, then broken again: told again.

@@ -8,10 +8,11 @@
  */
 import { Component, Keymap, MarkdownRenderer } from "obsidian";
 import type { App, PaneType } from "obsidian";
-import type { TermDefinition, TermRecord } from "../core/types";
-import { openNoteAtLine } from "../obsidian/open-note";
-import { noteName } from "../core/text";
-import { t } from "../i18n";
+import type { TermDefinition, TermRecord } from "../../core/types";
+import { openNoteAtLine } from "../../obsidian/open-note";
+import { noteName } from "../../core/text";
+import { t } from "../../i18n";
+import { PREVIEW_CLASS } from "./mention-dom";
 
 /** Obsidian's hover delay for Page preview is about this long. */
 export const HOVER_OPEN_DELAY_MS = 300;
@@ -166,7 +167,7 @@ export class HoverPreview extends Component {
 		const doc = target.ownerDocument;
 		const content = this.addChild(new Component());
 		this.content = content;
-		const el = doc.body.createDiv({ cls: "popover hover-popover cqg-hover", attr: { role: "dialog", "aria-label": record.term, tabindex: "-1" } });
+		const el = doc.body.createDiv({ cls: `popover hover-popover ${PREVIEW_CLASS}`, attr: { role: "dialog", "aria-label": record.term, tabindex: "-1" } });
 		this.el = el;
 		this.target = target;
 		this.term = term;

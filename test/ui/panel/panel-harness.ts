@@ -1,15 +1,15 @@
 /**
- * Opens the side panel the way a user would, against the stub: a plugin with the index, the settings
+ * Opens the conference panel the way a user would, against the stub: a plugin with the index, the settings
  * store and the panel registered, the layout ready, then the "Open conference panel" command.
  */
 import { expect } from "vitest";
 import type { Plugin as ObsidianPlugin } from "obsidian";
-import { Plugin, type App } from "../stubs/obsidian";
-import type { PluginSettings } from "../../src/core/settings";
-import { registerConferenceIndex, type ConferenceIndex } from "../../src/obsidian/conference-index";
-import { SettingsStore } from "../../src/obsidian/settings-store";
-import { ConferencePanelView, openConferencePanel, registerSidePanel, VIEW_TYPE_CONFERENCE_PANEL } from "../../src/ui/side-panel-view";
-import { appWith, asObsidian, tick } from "../obsidian/fake-app";
+import { Plugin, type App } from "../../stubs/obsidian";
+import type { PluginSettings } from "../../../src/core/settings";
+import { registerConferenceIndex, type ConferenceIndex } from "../../../src/obsidian/conference-index";
+import { SettingsStore } from "../../../src/obsidian/settings-store";
+import { ConferencePanelView, openConferencePanel, registerConferencePanel, VIEW_TYPE_CONFERENCE_PANEL } from "../../../src/ui/panel/conference-panel-view";
+import { appWith, asObsidian, tick } from "../../obsidian/fake-app";
 
 export const MANIFEST = { id: "conference-qa-glossary", name: "Conference Q&A Glossary", version: "0.0.0", minAppVersion: "1.5.0", description: "", author: "" };
 
@@ -33,7 +33,7 @@ export async function openPanel(files: Record<string, string>, patch: Partial<Pl
 	const host = plugin as unknown as ObsidianPlugin;
 	const settings = await SettingsStore.load(host);
 	const index = registerConferenceIndex(host, settings, { yieldToUi: () => tick() });
-	registerSidePanel(host, index, settings);
+	registerConferencePanel(host, index, settings);
 	app.workspace.triggerLayoutReady();
 	const settle = async (ms = 0) => {
 		for (let i = 0; i < 4; i++) {

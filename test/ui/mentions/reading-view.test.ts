@@ -1,16 +1,16 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"settings": {"enableJavaScriptEvaluation": true, "suppressInsecureJavaScriptEnvironmentWarning": true, "disableJavaScriptFileLoading": true, "disableCSSFileLoading": true}}
-import { Component } from "../stubs/obsidian"; // also installs Obsidian's DOM helpers, as the app does
+import { Component } from "../../stubs/obsidian"; // also installs Obsidian's DOM helpers, as the app does
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Component as ObsidianComponent } from "obsidian";
-import { bindMentionEvents, markMentions, MentionEventsRegistry, mentionPostProcessor, unwrapMentions, wrapMentions } from "../../src/ui/reading-view-mentions";
-import type { MentionHandlers } from "../../src/ui/reading-view-mentions";
-import { activeContent, poke, substringFinder } from "./hover-helpers";
-import { renderLikeObsidian } from "./render-like-obsidian";
-import { findMentions } from "../../src/core/matcher";
-import { findGlossaryBlocks, parseNote } from "../../src/core/note-parser";
-import { TermIndex } from "../../src/core/term-index";
-import { hasSharedFixtures, readSharedFixture, REFERENCE_NOTE } from "../helpers/shared-fixtures";
+import { bindMentionEvents, markMentions, MentionEventsRegistry, mentionPostProcessor, unwrapMentions, wrapMentions } from "../../../src/ui/mentions/reading-view";
+import type { MentionHandlers } from "../../../src/ui/mentions/reading-view";
+import { activeContent, poke, substringFinder } from "./mention-helpers";
+import { renderLikeObsidian } from "../render-like-obsidian";
+import { findMentions } from "../../../src/core/matcher";
+import { findGlossaryBlocks, parseNote } from "../../../src/core/note-parser";
+import { TermIndex } from "../../../src/core/term-index";
+import { hasSharedFixtures, readSharedFixture, REFERENCE_NOTE } from "../../helpers/shared-fixtures";
 
 const find = substringFinder({ CTR: "CTR", ROAS: "ROAS", "Click-Through Rate": "CTR", 온보딩: "온보딩", "티핑 포인트": "티핑 포인트" });
 

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 /**
- * The side panel builds its tree only when someone can see it: changes that arrive while its sidebar is
+ * The conference panel builds its tree only when someone can see it: changes that arrive while its sidebar is
  * collapsed or its tab is in the background are rendered once, when it shows again.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { fileAt } from "../obsidian/fake-app";
+import { fileAt } from "../../obsidian/fake-app";
 import { openPanel, rows, type Panel } from "./panel-harness";
 
 const NOTE = `---
@@ -36,7 +36,7 @@ function questions(p: Panel): number {
 	return rows(p.view, "cqg-panel-question").length;
 }
 
-describe("side panel: renders only when visible", () => {
+describe("conference panel: renders only when visible", () => {
 	it("skips renders while its sidebar is collapsed and renders once when it is expanded", async () => {
 		panel = await openPanel({ "talks/edge.md": NOTE });
 		const { app, view } = panel;

@@ -1,6 +1,7 @@
 /**
- * The CLI's JSON shape (`npm run extract`): notes that carry the tag, with talks, Q&A, glossary entries
- * and term mentions as plain text. Other tools build on this shape; keep it stable.
+ * The vault report: the JSON shape `npm run extract` (the CLI, scripts/extract.ts) prints, also read by
+ * the demo and the approval test. Notes that carry the tag, with talks, Q&A, glossary entries and term
+ * mentions as plain text, and glossary health when asked. Other tools build on this shape; keep it stable.
  */
 import { noteHealth, vaultHealth, type GlossaryHealth, type HealthNote } from "./health";
 import { findMentions } from "./matcher";
@@ -14,7 +15,7 @@ export interface SourceFile {
 	text: string;
 }
 
-export interface ExtractOptions {
+export interface VaultReportOptions {
 	tags?: readonly string[];
 	/** Add glossary health per note and vault-wide. */
 	health?: boolean;
@@ -37,7 +38,7 @@ export interface HealthJson {
 	unused: { term: string; path: string; line: number }[];
 }
 
-export interface ExtractJson {
+export interface VaultReport {
 	notes: NoteJson[];
 	health?: HealthJson;
 }
@@ -48,7 +49,7 @@ export interface ParsedSource {
 }
 
 /** Parses every file and keeps the tagged ones, in input order. */
-export function parseSources(files: readonly SourceFile[], options: ExtractOptions = {}): ParsedSource[] {
+export function parseSources(files: readonly SourceFile[], options: VaultReportOptions = {}): ParsedSource[] {
 	const parsed: ParsedSource[] = [];
 	const mayCarry = tagPrefilter(options.tags ?? DEFAULT_TAGS);
 	for (const file of files) {
@@ -82,20 +83,20 @@ export function noteMentions(source: ParsedSource, index: TermIndex): TermMentio
 }
 
 /**
- * What `npm run extract` prints: the tagged notes with their mentions of every term defined in any of
- * them, and with `health` per note and vault-wide when asked.
+ * The vault report, what `npm run extract` prints: the tagged notes with their mentions of every term
+ * defined in any of them, and with `health` per note and vault-wide when asked.
  */
-export function extractJson(files: readonly SourceFile[], options: ExtractOptions = {}): ExtractJson {
+export function vaultReport(files: readonly SourceFile[], options: VaultReportOptions = {}): VaultReport {
 	const notes: NoteJson[] = [];
-	const health = extractEach(files, options, (note) => notes.push(note));
+	const health = streamVaultReport(files, options, (note) => notes.push(note));
 	return health ? { notes, health } : { notes };
 }
 
 /**
- * `extractJson` one note at a time, for a caller that writes each note as it comes: calls `onNote` for
+ * `vaultReport` one note at a time, for a caller that writes each note as it comes: calls `onNote` for
  * every tagged note in input order, and returns the vault-wide health when `options.health` is set.
  */
-export function extractEach(files: readonly SourceFile[], options: ExtractOptions, onNote: (note: NoteJson) => void): HealthJson | undefined {
+export function streamVaultReport(files: readonly SourceFile[], options: VaultReportOptions, onNote: (note: NoteJson) => void): HealthJson | undefined {
 	const parsed = parseSources(files, options);
 	const index = new TermIndex();
 	for (const { record } of parsed) index.setNote(record.path, record.glossary);

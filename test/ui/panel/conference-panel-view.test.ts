@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { MarkdownRenderer, Menu } from "../stubs/obsidian";
-import { parseNote } from "../../src/core/note-parser";
-import { searchKey } from "../../src/core/search";
-import { VIEW_TYPE_CONFERENCE_PANEL } from "../../src/ui/side-panel-view";
-import { BLOG_POST, REFERENCE_NOTE, hasSharedFixtures, readSharedFixture } from "../helpers/shared-fixtures";
-import { fileAt, tick } from "../obsidian/fake-app";
+import { MarkdownRenderer, Menu } from "../../stubs/obsidian";
+import { parseNote } from "../../../src/core/note-parser";
+import { searchKey } from "../../../src/core/search";
+import { VIEW_TYPE_CONFERENCE_PANEL } from "../../../src/ui/panel/conference-panel-view";
+import { BLOG_POST, REFERENCE_NOTE, hasSharedFixtures, readSharedFixture } from "../../helpers/shared-fixtures";
+import { fileAt, tick } from "../../obsidian/fake-app";
 import { openConferencePanel, openPanel, rows, text, asObsidian, type Panel } from "./panel-harness";
-import { applyLanguage, registerLanguage } from "../../src/i18n";
+import { applyLanguage, registerLanguage } from "../../../src/i18n";
 
 const REF_PATH = "Conferences/toss-makers-25.md";
 
@@ -70,7 +70,7 @@ async function typeQuery(p: Panel, query: string): Promise<void> {
 	await p.settle();
 }
 
-describe.skipIf(!hasSharedFixtures)("side panel on the reference note", () => {
+describe.skipIf(!hasSharedFixtures)("conference panel on the reference note", () => {
 	const files = () => ({ [REF_PATH]: readSharedFixture(REFERENCE_NOTE), "Blog/post.md": readSharedFixture(BLOG_POST) });
 
 	it("shows one note with 5 talks and 69 questions, with counts", async () => {
@@ -228,7 +228,7 @@ describe.skipIf(!hasSharedFixtures)("side panel on the reference note", () => {
 	});
 });
 
-describe("side panel on small notes", () => {
+describe("conference panel on small notes", () => {
 	it("says what to do when no note is tagged yet, then shows a note as soon as it is tagged", async () => {
 		panel = await openPanel({ "plain.md": "# Groceries\n" });
 		const { view, app } = panel;
@@ -386,7 +386,7 @@ describe("side panel on small notes", () => {
 	});
 });
 
-describe("side panel in Korean", () => {
+describe("conference panel in Korean", () => {
 	it("re-renders in Korean when the Interface language setting changes, toolbar included, and back", async () => {
 		panel = await openPanel({ "Conferences/Edge.md": SMALL_NOTE, "Conferences/Search.md": SECOND_NOTE });
 		const p = panel;

@@ -1,10 +1,10 @@
 /**
- * What the side panel shows, as plain data: conference notes grouped into talks and Q&A, and the
+ * What the conference panel shows, as plain data: conference notes grouped into talks and Q&A, and the
  * glossary, filtered by the search query and the "current note only" switch. No DOM here.
  */
-import { compareTerms } from "../core/term-key";
-import { compileQuery, matchesQuery, searchKey, type SearchQuery } from "../core/search";
-import type { NoteRecord, QaPair, Talk, TermDefinition, TermRecord } from "../core/types";
+import { compareTerms } from "../../core/term-key";
+import { compileQuery, matchesQuery, searchKey, type SearchQuery } from "../../core/search";
+import type { NoteRecord, QaPair, Talk, TermDefinition, TermRecord } from "../../core/types";
 
 export interface QaItem {
 	/** Stable identity across re-renders: note path + question line. */
@@ -61,37 +61,25 @@ export function panelFilter(query: string, notePath: string | null): PanelFilter
 	return { query: compileQuery(query), notePath };
 }
 
-// Search keys are computed once per text object; records are replaced when a note is re-parsed.
-const pairKeys = new WeakMap<QaPair, string>();
-const talkKeys = new WeakMap<Talk, string>();
-const definitionKeys = new WeakMap<TermDefinition, string>();
-
-function pairKey(pair: QaPair): string {
-	let key = pairKeys.get(pair);
-	if (key === undefined) {
-		key = `${searchKey(pair.question)}\u0000${searchKey(pair.answer)}`;
-		pairKeys.set(pair, key);
-	}
-	return key;
+/**
+ * `compute(item)`, computed once per object: search keys are cached per text object (records are replaced
+ * when a note is re-parsed, so a cached key never goes stale).
+ */
+function searchKeyCache<T extends object>(compute: (item: T) => string): (item: T) => string {
+	const keys = new WeakMap<T, string>();
+	return (item) => {
+		let key = keys.get(item);
+		if (key === undefined) {
+			key = compute(item);
+			keys.set(item, key);
+		}
+		return key;
+	};
 }
 
-function talkKey(talk: Talk): string {
-	let key = talkKeys.get(talk);
-	if (key === undefined) {
-		key = `${searchKey(talk.title)}\u0000${searchKey(talk.speaker ?? "")}`;
-		talkKeys.set(talk, key);
-	}
-	return key;
-}
-
-function definitionKey(definition: TermDefinition): string {
-	let key = definitionKeys.get(definition);
-	if (key === undefined) {
-		key = searchKey(definition.definition);
-		definitionKeys.set(definition, key);
-	}
-	return key;
-}
+const pairKey = searchKeyCache<QaPair>((pair) => `${searchKey(pair.question)}\u0000${searchKey(pair.answer)}`);
+const talkKey = searchKeyCache<Talk>((talk) => `${searchKey(talk.title)}\u0000${searchKey(talk.speaker ?? "")}`);
+const definitionKey = searchKeyCache<TermDefinition>((definition) => searchKey(definition.definition));
 
 /** A question matches through its own text, its answer, or its talk's title and speaker. */
 function pairMatches(pair: QaPair, talk: Talk | null, query: SearchQuery): boolean {

@@ -1,16 +1,16 @@
 /**
- * Glossary-health warnings for the side panel, kept current without slowing renders down: jargon
+ * Glossary-health warnings for the conference panel, kept current without slowing renders down: jargon
  * markers (`XYZ*`) are found once per parsed note, and `noteHealth` (src/core/health.ts) runs only for
  * notes with a marker whose word is not a known term, again only when the glossary changed. The work runs
  * in time slices after a render; the panel shows what is known and re-renders when more is.
  */
-import { findJargonMarkers, noteHealth, vaultHealth, type ConflictingTerm, type UndefinedMarked } from "../core/health";
-import { termKey } from "../core/term-key";
-import type { NoteRecord } from "../core/types";
+import { findJargonMarkers, noteHealth, vaultHealth, type ConflictingTerm, type UndefinedMarked } from "../../core/health";
+import { termKey } from "../../core/term-key";
+import type { NoteRecord } from "../../core/types";
 import { Notice, type Plugin } from "obsidian";
-import type { ConferenceIndex, ReadFailure } from "../obsidian/conference-index";
-import { SliceClock, yieldWithTimer } from "../obsidian/vault-scan";
-import { t } from "../i18n";
+import type { ConferenceIndex, ReadFailure } from "../../obsidian/conference-index";
+import { SliceClock, yieldWithTimer } from "../../obsidian/slice-clock";
+import { t } from "../../i18n";
 import type { HealthWarning } from "./panel-render";
 
 interface NoteHealthCache {

@@ -1,5 +1,5 @@
 /**
- * The conference side panel: an ItemView in the right sidebar with a search box, a "Current note only"
+ * The conference panel: an ItemView in the right sidebar with a search box, a "Current note only"
  * switch, and the tree PanelRenderer builds. It follows the index and the active note, opens notes at
  * the line the user picks, and is driven by mouse or keyboard (roving tabindex over the tree's rows).
  */
@@ -16,17 +16,18 @@ import {
 	type WorkspaceLeaf,
 	type WorkspaceSidedock,
 } from "obsidian";
-import { compileQuery, type SearchQuery } from "../core/search";
-import { lookupTerm } from "../core/term-lookup";
-import type { ConferenceIndex } from "../obsidian/conference-index";
-import { openNoteAtLine } from "../obsidian/open-note";
-import type { SettingsStore } from "../obsidian/settings-store";
+import { compileQuery, type SearchQuery } from "../../core/search";
+import { lookupTerm } from "../../core/term-lookup";
+import type { ConferenceIndex } from "../../obsidian/conference-index";
+import { openNoteAtLine } from "../../obsidian/open-note";
+import type { SettingsStore } from "../../obsidian/settings-store";
 import { definitionToMarkdown, noteToMarkdown, qaToMarkdown, talkToMarkdown, termToMarkdown } from "./panel-copy";
 import { buildPanelModel, type PanelModel } from "./panel-model";
 import { HealthTracker } from "./panel-health";
 import { GLOSSARY_MORE, GLOSSARY_SECTION_KEY, PanelRenderer, type EmptyReason, type RowInfo } from "./panel-render";
-import { t } from "../i18n";
+import { t } from "../../i18n";
 
+/** The view id, saved in users' workspaces: never change it without migrating their leaves. */
 export const VIEW_TYPE_CONFERENCE_PANEL = "cqg-conference-panel";
 const ICON = "message-square";
 const PAGE_SIZE = 200;
@@ -596,7 +597,7 @@ export async function openConferencePanel(app: App): Promise<void> {
 }
 
 /** Registers the panel's view, ribbon icon and "Open conference panel" command. */
-export function registerSidePanel(plugin: Plugin, index: ConferenceIndex, settings: SettingsStore): void {
+export function registerConferencePanel(plugin: Plugin, index: ConferenceIndex, settings: SettingsStore): void {
 	plugin.registerView(VIEW_TYPE_CONFERENCE_PANEL, (leaf) => new ConferencePanelView(leaf, index, settings));
 	plugin.addRibbonIcon(ICON, t("ribbon.openPanel"), () => void openConferencePanel(plugin.app));
 	plugin.addCommand({ id: "open-panel", name: t("command.openPanel"), callback: () => void openConferencePanel(plugin.app) });

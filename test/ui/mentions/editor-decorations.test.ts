@@ -1,15 +1,15 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { propertyRuns } from "../helpers/property-runs";
+import { propertyRuns } from "../../helpers/property-runs";
 import { EditorSelection, EditorState } from "@codemirror/state";
 import type { Extension } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
-import { editorLivePreviewField, setLivePreview } from "../stubs/obsidian";
-import { findMentions } from "../../src/core/matcher";
-import { findGlossaryBlocks, parseNote } from "../../src/core/note-parser";
-import { TermIndex } from "../../src/core/term-index";
-import type { GlossaryEntry, TermMention } from "../../src/core/types";
+import { editorLivePreviewField, setLivePreview } from "../../stubs/obsidian";
+import { findMentions } from "../../../src/core/matcher";
+import { findGlossaryBlocks, parseNote } from "../../../src/core/note-parser";
+import { TermIndex } from "../../../src/core/term-index";
+import type { GlossaryEntry, TermMention } from "../../../src/core/types";
 import {
 	changeTouchesBlocks,
 	decorationsFor,
@@ -19,9 +19,9 @@ import {
 	refreshViews,
 	scanSkippedBlocks,
 	skippedBlocksField,
-} from "../../src/ui/mention-decorations";
-import type { MentionDisplay, MentionSource, Span } from "../../src/ui/mention-decorations";
-import { hasSharedFixtures, readSharedFixture, REFERENCE_NOTE, SKIP_REASON } from "../helpers/shared-fixtures";
+} from "../../../src/ui/mentions/editor-decorations";
+import type { MentionDisplay, MentionSource, Span } from "../../../src/ui/mentions/editor-decorations";
+import { hasSharedFixtures, readSharedFixture, REFERENCE_NOTE, SKIP_REASON } from "../../helpers/shared-fixtures";
 
 const ALL: MentionDisplay = { enabled: true, markedOnly: false, underline: "dotted" };
 

@@ -2,7 +2,7 @@
  * Shared pieces of the hover tests: term records written in our own words, a small substring finder for
  * tests that do not need the core matcher, and a check for anything in a DOM tree that could run script.
  */
-import type { TermDefinition, TermMention, TermRecord } from "../../src/core/types";
+import type { TermDefinition, TermMention, TermRecord } from "../../../src/core/types";
 
 export function definition(term: string, definitionMarkdown: string, path = "Talks/Demo day.md", line = 3, aliases: string[] = []): TermDefinition {
 	return { term, aliases, definition: definitionMarkdown, definitionMarkdown, path, line };

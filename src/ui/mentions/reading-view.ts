@@ -4,8 +4,10 @@
  * own marks and glossary entries (term line and definition, as in the editor) are left alone.
  */
 import { Component, MarkdownRenderChild, type MarkdownPostProcessorContext } from "obsidian";
-import { DEFINITION_CALLOUTS, TERM_TITLED_CALLOUTS } from "../core/glossary-parser";
-import type { TermMention } from "../core/types";
+import { DEFINITION_CALLOUTS, TERM_TITLED_CALLOUTS } from "../../core/glossary-parser";
+import type { TermMention } from "../../core/types";
+import { MENTION_CLASS, mentionClass, mentionPointerListeners, PREVIEW_CLASS, mentionFromEvent } from "./mention-dom";
+import type { UnderlineStyle } from "./mention-dom";
 
 /** Finds the mentions in one piece of rendered text (offsets into `text`). */
 export type FindMentions = (text: string) => TermMention[];
@@ -21,12 +23,10 @@ export interface MarkOptions {
 	/** Only mark mentions written with the `*` jargon marker. */
 	markedOnly?: boolean;
 	/** Underline style; "none" adds `cqg-mention-plain`. */
-	underline?: "dotted" | "none";
+	underline?: UnderlineStyle;
 	/** Mentions take keyboard focus (a tab stop each, a button to screen readers); off by default. */
 	focusable?: boolean;
 }
-
-export const MENTION_CLASS = "cqg-mention";
 
 /** Elements whose text is never marked (and whose subtree is not walked). */
 const SKIP_SELECTOR = [
@@ -52,7 +52,7 @@ const SKIP_SELECTOR = [
 	".internal-link",
 	".external-link",
 	".tag",
-	".cqg-hover",
+	`.${PREVIEW_CLASS}`,
 	// A glossary embed's own term and alias cells (a term is not a mention of itself).
 	".cqg-embed-term-name",
 	".cqg-embed-aliases",
@@ -62,7 +62,7 @@ const SKIP_SELECTOR = [
 
 /** Marks every mention under `root`; returns the new mention elements in document order. */
 export function markMentions(root: HTMLElement, options: MarkOptions): HTMLElement[] {
-	if (root.closest(".cqg-hover")) return [];
+	if (root.closest(`.${PREVIEW_CLASS}`)) return [];
 	const entries = glossaryEntryNodes(root, options.find, options.glossarySection === true);
 	const nodes = eligibleTextNodes(root, entries);
 	const spans: HTMLElement[] = [];
@@ -197,7 +197,7 @@ function firstLineTextNodes(block: HTMLElement): Text[] | null {
 }
 
 /** Wraps `mentions` (offsets into `node.data`, sorted, non-overlapping) in spans. */
-export function wrapMentions(node: Text, mentions: readonly TermMention[], underline: "dotted" | "none" = "dotted", focusable = false): HTMLElement[] {
+export function wrapMentions(node: Text, mentions: readonly TermMention[], underline: UnderlineStyle = "dotted", focusable = false): HTMLElement[] {
 	const spans: HTMLElement[] = [];
 	const parent = node.parentNode;
 	if (!parent || mentions.length === 0) return spans;
@@ -218,19 +218,11 @@ export function wrapMentions(node: Text, mentions: readonly TermMention[], under
 	return spans.reverse();
 }
 
-function createMentionSpan(mention: TermMention, underline: "dotted" | "none", focusable: boolean): HTMLElement {
+function createMentionSpan(mention: TermMention, underline: UnderlineStyle, focusable: boolean): HTMLElement {
 	const attr: Record<string, string> = { "data-term": mention.term };
 	// A focusable mention is a button that opens a dialog (the preview); its name is its own text.
 	if (focusable) Object.assign(attr, { tabindex: "0", role: "button", "aria-haspopup": "dialog" });
 	return createSpan({ cls: mentionClass(mention.marked, underline), attr });
-}
-
-/** Class list shared by reading-view spans and editor marks. */
-export function mentionClass(marked: boolean, underline: "dotted" | "none"): string {
-	let cls = MENTION_CLASS;
-	if (marked) cls += " cqg-mention-marked";
-	if (underline === "none") cls += " cqg-mention-plain";
-	return cls;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -248,7 +240,7 @@ export interface MentionHandlers {
 export interface ReadingViewSettings {
 	enabled: boolean;
 	markedOnly: boolean;
-	underline: "dotted" | "none";
+	underline: UnderlineStyle;
 	/** Mentions take keyboard focus (the "Mentions take keyboard focus" setting). */
 	focusable?: boolean;
 }
@@ -410,39 +402,19 @@ type ListenerOwner = Pick<Component, "registerDomEvent">;
  * `keyboard` (focusable mentions) Enter and Space on a focused mention. Call once per root.
  */
 export function bindMentionEvents(owner: ListenerOwner, root: HTMLElement, handlers: MentionHandlers, isMobile: () => boolean = () => false, keyboard = false): void {
-	let lastPointer = "mouse";
-	const mentionOf = (event: Event): HTMLElement | null => {
-		const target = event.target as Node | null;
-		if (!target || target.nodeType !== Node.ELEMENT_NODE) return null;
-		const el = (target as Element).closest<HTMLElement>(`.${MENTION_CLASS}`);
-		return el && root.contains(el) && !el.closest(".cqg-hover") ? el : null;
-	};
-	owner.registerDomEvent(root, "pointerdown", (event: PointerEvent) => {
-		lastPointer = event.pointerType || "mouse";
-	});
-	owner.registerDomEvent(root, "mouseover", (event: MouseEvent) => {
-		if (lastPointer === "touch" || lastPointer === "pen" || isMobile()) return;
-		const el = mentionOf(event);
-		const term = el?.getAttribute("data-term");
-		if (el && term) handlers.hover(el, term, event);
-	});
-	owner.registerDomEvent(root, "mouseout", (event: MouseEvent) => {
-		const el = mentionOf(event);
-		if (!el) return;
-		const to = event.relatedTarget as Node | null;
-		if (to && el.contains(to)) return;
-		handlers.unhover(el);
-	});
-	owner.registerDomEvent(root, "click", (event: MouseEvent) => {
-		if (!(lastPointer === "touch" || lastPointer === "pen" || isMobile())) return;
-		const el = mentionOf(event);
-		const term = el?.getAttribute("data-term");
-		if (el && term) handlers.tap(el, term);
-	});
+	const pointer = mentionPointerListeners(root, {
+		hover: (el, term, event) => handlers.hover(el, term, event),
+		leave: (el) => handlers.unhover(el),
+		tap: (el, term) => handlers.tap(el, term),
+	}, isMobile);
+	owner.registerDomEvent(root, "pointerdown", pointer.pointerdown);
+	owner.registerDomEvent(root, "mouseover", pointer.mouseover);
+	owner.registerDomEvent(root, "mouseout", pointer.mouseout);
+	owner.registerDomEvent(root, "click", pointer.click);
 	if (!keyboard) return;
 	owner.registerDomEvent(root, "keydown", (event: KeyboardEvent) => {
 		if ((event.key !== "Enter" && event.key !== " ") || event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return;
-		const el = mentionOf(event);
+		const el = mentionFromEvent(event, root);
 		const term = el?.getAttribute("data-term");
 		if (!el || !term || el.getAttribute("tabindex") !== "0" || !handlers.open) return;
 		event.preventDefault();

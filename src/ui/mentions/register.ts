@@ -7,17 +7,18 @@
 import { Platform, debounce, editorLivePreviewField } from "obsidian";
 import type { EventRef, MarkdownView, Plugin } from "obsidian";
 import type { EditorView } from "@codemirror/view";
-import { findMentions } from "../core/matcher";
-import { findGlossaryBlocks } from "../core/note-parser";
-import type { PluginSettings } from "../core/settings";
-import type { TermIndex } from "../core/term-index";
-import type { TermMention } from "../core/types";
-import { t } from "../i18n";
-import { HoverPreview } from "./hover-preview";
-import { mentionDecorations, refreshViews } from "./mention-decorations";
-import type { MentionDisplay } from "./mention-decorations";
-import { mentionPostProcessor } from "./reading-view-mentions";
-import type { MentionHandlers } from "./reading-view-mentions";
+import { findMentions } from "../../core/matcher";
+import { findGlossaryBlocks } from "../../core/note-parser";
+import type { PluginSettings } from "../../core/settings";
+import type { TermIndex } from "../../core/term-index";
+import type { TermMention } from "../../core/types";
+import { t } from "../../i18n";
+import { HoverPreview } from "./preview-popover";
+import { mentionDecorations, refreshViews } from "./editor-decorations";
+import type { MentionDisplay } from "./editor-decorations";
+import { mentionPostProcessor } from "./reading-view";
+import type { MentionHandlers } from "./reading-view";
+import { MENTION_SELECTOR, PREVIEW_CLASS } from "./mention-dom";
 
 /** What the hovers read from the index (`ConferenceIndex` provides it). */
 export interface HoverIndex {
@@ -104,8 +105,8 @@ export function registerHovers(plugin: Plugin, index: HoverIndex, settings: Hove
 	let lastMention: HTMLElement | null = null;
 	plugin.registerDomEvent(activeDocument, "focusin", (ev: FocusEvent) => {
 		const el = ev.target instanceof HTMLElement ? ev.target : null;
-		if (el?.matches(".cqg-mention[data-term]")) lastMention = el;
-		else if (!el?.closest(".modal-container, .cqg-hover")) lastMention = null;
+		if (el?.matches(MENTION_SELECTOR)) lastMention = el;
+		else if (!el?.closest(`.modal-container, .${PREVIEW_CLASS}`)) lastMention = null;
 	});
 	plugin.addCommand({
 		id: SHOW_PREVIEW_COMMAND,
@@ -156,7 +157,7 @@ export function mentionForKeyboard(
 ): { el: HTMLElement; term: string; returnFocus: HTMLElement } | null {
 	const focused = activeDocument.activeElement;
 	const active = focused instanceof HTMLElement && focused.closest(".modal-container") && lastMention?.isConnected ? lastMention : focused;
-	if (active instanceof HTMLElement && active.matches(".cqg-mention[data-term]") && !active.closest(".cqg-hover")) {
+	if (active instanceof HTMLElement && active.matches(MENTION_SELECTOR) && !active.closest(`.${PREVIEW_CLASS}`)) {
 		return { el: active, term: active.getAttribute("data-term") ?? "", returnFocus: active };
 	}
 	// The active note's editor (a MarkdownView is the usual activeEditor); hidden in reading view.
@@ -173,7 +174,7 @@ export function mentionForKeyboard(
 
 /** The mention mark drawn around document offset `pos` (its ends included), or null. */
 export function mentionAt(view: EditorView, pos: number): HTMLElement | null {
-	for (const el of Array.from(view.contentDOM.querySelectorAll<HTMLElement>(".cqg-mention[data-term]"))) {
+	for (const el of Array.from(view.contentDOM.querySelectorAll<HTMLElement>(MENTION_SELECTOR))) {
 		const from = view.posAtDOM(el, 0);
 		const to = from + (el.textContent ?? "").length;
 		if (pos >= from && pos <= to) return el;

@@ -1,12 +1,12 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"settings": {"enableJavaScriptEvaluation": true, "suppressInsecureJavaScriptEnvironmentWarning": true, "disableJavaScriptFileLoading": true, "disableCSSFileLoading": true}}
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { App, MarkdownRenderer } from "../stubs/obsidian";
-import { HOVER_CLOSE_DELAY_MS, HOVER_OPEN_DELAY_MS, HoverPreview, placePopover } from "../../src/ui/hover-preview";
-import { noteName } from "../../src/core/text";
-import type { TermRecord } from "../../src/core/types";
+import { App, MarkdownRenderer } from "../../stubs/obsidian";
+import { HOVER_CLOSE_DELAY_MS, HOVER_OPEN_DELAY_MS, HoverPreview, placePopover } from "../../../src/ui/mentions/preview-popover";
+import { noteName } from "../../../src/core/text";
+import type { TermRecord } from "../../../src/core/types";
 import type { App as ObsidianApp } from "obsidian";
-import { activeContent, definition, HOSTILE, poke, record } from "./hover-helpers";
+import { activeContent, definition, HOSTILE, poke, record } from "./mention-helpers";
 
 const viewport = { width: 1000, height: 800 };
 
