@@ -2,6 +2,7 @@ import esbuild from "esbuild";
 import process from "process";
 import { builtinModules } from "node:module";
 import { pathToFileURL } from "node:url";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { shortMessageKeys } from "./scripts/short-message-keys.mjs";
 
@@ -30,6 +31,7 @@ export const externals = [
 
 /** The build of main.js; the browser tests bundle the plugin with these same options. */
 export function pluginBuildOptions({ production, entry = "src/main.ts" }) {
+	const messages = join(dirname(entry), "i18n", "en.ts");
 	return {
 		banner: { js: banner },
 		entryPoints: [entry],
@@ -44,7 +46,7 @@ export function pluginBuildOptions({ production, entry = "src/main.ts" }) {
 		// Korean UI text stays as UTF-8 instead of \uXXXX escapes (about 8 KB less); Obsidian reads main.js as UTF-8.
 		charset: "utf8",
 		// Message keys become short ids in the release build (scripts/short-message-keys.mjs).
-		plugins: production ? [shortMessageKeys(join(dirname(entry), "i18n", "en.ts"))] : [],
+		plugins: production && existsSync(messages) ? [shortMessageKeys(messages)] : [],
 		outfile: "main.js",
 	};
 }
