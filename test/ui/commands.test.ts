@@ -331,6 +331,19 @@ describe("Define term under cursor", () => {
 	});
 });
 
+describe("Define term under cursor on a long note", () => {
+	it("reads entries far from the cursor from the index's record of the note, not by parsing the whole note", () => {
+		const far = ["---", "tags: [Conference]", "---", "## 첫 발표 - 한", "", "> 스콥 (Scope)", "> 작업 범위", "", "## 둘째 발표 - 김", ""];
+		for (let i = 0; i < 600; i++) far.push(`메모 ${i}`);
+		const text = [...far, "", "스콥 조정 얘기"].join("\n");
+		const { app } = setup({ ...SOURCES, "Notes/Today.md": text });
+		const editor = editorFor(text.replace("스콥 조정", "스|콥 조정"));
+		runEditorCommand(app, COMMAND_IDS.define, editor);
+		expect(editor.getValue()).toBe(text);
+		expect(Notice.shown[0]).toMatch(/already defined in this note \(line 6\)/);
+	});
+});
+
 describe("Go to term definition", () => {
 	it("opens the defining note at the definition's line", () => {
 		const { app } = setup();

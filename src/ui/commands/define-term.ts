@@ -3,21 +3,33 @@
  * nothing under the cursor, the note's marked jargon that has no definition anywhere is offered.
  */
 import { Notice, type App, type Editor } from "obsidian";
-import { findMarkedJargon, textLines, wordsOf, type MarkedJargon, type TextLine } from "../../core/insertion";
-import { parseNote } from "../../core/note-parser";
+import { findMarkedJargon, localContext, textLines, wordsOf, type MarkedJargon, type TextLine } from "../../core/insertion";
 import { termKey } from "../../core/term-key";
-import type { NoteRecord } from "../../core/types";
+import type { GlossaryEntry } from "../../core/types";
 import { t } from "../../i18n";
 import { PickModal, type PickItem } from "../pick-modal";
 import type { CommandIndex } from "./command-index";
 import { knownTermAtCursor, selectedName, wordAtCursor } from "./cursor";
 import { insertDefinitionOf, insertEntry } from "./insert-entry";
 
-function definedInNote(note: NoteRecord | null, name: string): number | null {
-	if (!note) return null;
-	const key = termKey(name);
-	const entry = note.glossary.find((g) => termKey(g.term) === key || g.aliases.some((a) => termKey(a) === key));
-	return entry ? entry.line : null;
+/**
+ * The line of each name (term or alias, by term key) the note defines: read fresh around the cursor and in
+ * the note's glossary sections (the insert commands' local parse), and as last indexed for the rest, so a
+ * 5 MB note is not parsed whole and a note with thousands of entries is looked up once per name.
+ */
+function noteDefinitions(index: CommandIndex, path: string, text: string, offset: number, lines: readonly TextLine[]): Map<string, number> {
+	const lineOf = new Map<string, number>();
+	const add = (entries: readonly GlossaryEntry[]) => {
+		for (const entry of entries) {
+			for (const name of [entry.term, ...entry.aliases]) {
+				const key = termKey(name);
+				if (key && !lineOf.has(key)) lineOf.set(key, entry.line);
+			}
+		}
+	};
+	add(localContext(text, offset, lines).glossary);
+	add(index.note(path)?.glossary ?? []);
+	return lineOf;
 }
 
 interface Jargon {
@@ -42,10 +54,9 @@ function definedAtMarker(text: string, lines: readonly TextLine[], jargon: Marke
 }
 
 /** The note's marked jargon (`XYZ*`) that has no definition anywhere, once per term, nearest to `offset` first. */
-export function undefinedJargon(text: string, note: NoteRecord | null, index: CommandIndex, offset: number): Jargon[] {
+export function undefinedJargon(text: string, lines: readonly TextLine[], inNote: ReadonlyMap<string, number>, index: CommandIndex, offset: number): Jargon[] {
 	const seen = new Map<string, Jargon>();
-	const lines = textLines(text);
-	const isDefined = (name: string) => index.terms.lookup(name) !== undefined || definedInNote(note, name) !== null;
+	const isDefined = (name: string) => index.terms.lookup(name) !== undefined || inNote.has(termKey(name));
 	for (const j of findMarkedJargon(text)) {
 		if (definedAtMarker(text, lines, j, isDefined)) continue;
 		const key = termKey(j.text);
@@ -63,23 +74,24 @@ export function undefinedJargon(text: string, note: NoteRecord | null, index: Co
  */
 export function defineTermUnderCursor(app: App, index: CommandIndex, editor: Editor, path: string): void {
 	const text = editor.getValue();
-	const note = parseNote(text, path, { requireTag: false });
+	const lines = textLines(text);
 	const offset = editor.posToOffset(editor.getCursor());
+	const inNote = noteDefinitions(index, path, text, offset, lines);
 	const name = selectedName(editor) ?? knownTermAtCursor(editor, index) ?? wordAtCursor(editor);
 	if (name) {
-		const line = definedInNote(note, name);
-		if (line === null) {
+		const line = inNote.get(termKey(name));
+		if (line === undefined) {
 			const record = index.terms.lookup(name);
 			if (record) insertDefinitionOf(app, editor, path, record);
 			else insertEntry(editor, path, { kind: "skeleton", term: name });
 			return;
 		}
-		const others = undefinedJargon(text, note, index, offset);
+		const others = undefinedJargon(text, lines, inNote, index, offset);
 		new Notice(t(others.length > 0 ? "notice.alreadyDefinedPick" : "notice.alreadyDefined", { name, line }));
 		if (others.length > 0) offerJargon(app, editor, path, others);
 		return;
 	}
-	const jargon = undefinedJargon(text, note, index, offset);
+	const jargon = undefinedJargon(text, lines, inNote, index, offset);
 	if (jargon.length === 0) {
 		new Notice(t("notice.nothingToDefine"));
 		return;
