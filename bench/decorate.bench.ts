@@ -7,6 +7,8 @@
  *   the whole note. Target < 1 ms.
  * - hover_lookup_us: from a mention's `data-term` to its TermRecord (what a hover does before rendering).
  *   Target < 50 µs.
+ * - keystroke_decorations_ms: what one keystroke costs the decorations: mapped through the change, the
+ *   edited line matched again (keystroke_rebuild_ms: the whole viewport rebuilt, as before).
  * Also printed: the one-off skipped-blocks scan and glossary-blocks read of the note, and the cost of a
  * keystroke for the skipped-blocks field.
  */
@@ -15,7 +17,7 @@ import { findMentions } from "../src/core/matcher";
 import { findGlossaryBlocks, parseNote } from "../src/core/note-parser";
 import { TermIndex } from "../src/core/term-index";
 import type { GlossaryEntry } from "../src/core/types";
-import { decorationsFor, glossarySpans, MarkCache, mentionsInRanges, scanSkippedBlocks, skippedBlocksField, SYNC_GLOSSARY_CHARS } from "../src/ui/mentions/editor-decorations";
+import { decorationsFor, glossarySpans, MarkCache, mentionsInRanges, patchMentionDecorations, scanSkippedBlocks, skippedBlocksField, SYNC_GLOSSARY_CHARS } from "../src/ui/mentions/editor-decorations";
 import type { MentionSource } from "../src/ui/mentions/editor-decorations";
 import { seedNotes } from "./corpus";
 import { bestOf, figure, medianOf, seededRandom, utf8Bytes, type Benchmark } from "./harness";
@@ -115,6 +117,23 @@ const bench: Benchmark = async (log) => {
 	const keystrokeMs = medianOf(() => state.update({ changes: { from: middle, insert: "a" } }).state.field(skippedBlocksField), 200);
 	const fenceMs = medianOf(() => state.update({ changes: { from: middle, insert: "\n```" } }).state.field(skippedBlocksField), 20);
 
+	// A keystroke in the middle of a viewport: rebuild the viewport's decorations (before) or patch them (map,
+	// then match the edited line again, as the ViewPlugin does now).
+	const typingViewports = viewports.slice(0, 50);
+	const rebuildMs: number[] = [];
+	const patchMs: number[] = [];
+	for (const vp of typingViewports) {
+		const before = decorationsFor(mentionsInRanges(state, [vp], source.find, glossary), display, marks);
+		const at = state.doc.lineAt(Math.floor((vp.from + vp.to) / 2)).to;
+		const tr = state.update({ changes: { from: at, insert: "a" } });
+		const visible = [{ from: vp.from, to: vp.to + 1 }];
+		const mappedGlossary = glossary.map((g) => ({ from: tr.changes.mapPos(g.from, -1), to: tr.changes.mapPos(g.to, 1) }));
+		rebuildMs.push(medianOf(() => decorationsFor(mentionsInRanges(tr.state, visible, source.find, mappedGlossary), display, marks), 15));
+		patchMs.push(medianOf(() => patchMentionDecorations(before, tr.changes, tr.state, visible, source, mappedGlossary, display, marks), 15));
+	}
+	const keystrokeRebuildMs = rebuildMs.sort((a, b) => a - b)[Math.floor(rebuildMs.length / 2)];
+	const keystrokePatchMs = patchMs.sort((a, b) => a - b)[Math.floor(patchMs.length / 2)];
+
 	// Hover: data-term → record, over spellings the matcher returns (canonical terms) and typed variants.
 	const names = index.records().map((r) => r.term);
 	const probes = Array.from({ length: 4096 }, (_, i) => (i % 4 === 3 ? names[i % names.length].toUpperCase() : names[(i * 7919) % names.length]));
@@ -133,10 +152,14 @@ const bench: Benchmark = async (log) => {
 	figure(log, `glossary blocks: a keystroke in a ${SYNC_GLOSSARY_CHARS / 1000}k-char note (re-read)`, syncGlossaryMs, "ms");
 	figure(log, "skipped blocks: a keystroke (mapped)", keystrokeMs, "ms");
 	figure(log, "skipped blocks: typing a fence marker (rescan)", fenceMs, "ms");
+	figure(log, "keystroke: viewport decorations rebuilt (before)", keystrokeRebuildMs, "ms");
+	figure(log, "keystroke_decorations_ms: patched (mapped, edited line matched again)", keystrokePatchMs, "ms", `${(keystrokeRebuildMs / keystrokePatchMs).toFixed(0)}× less`);
 	figure(log, "hover: data-term → record", lookupUs, "µs", "< 50 µs");
 	log(`(ratio to target ${(lookupUs / 50).toFixed(3)}; ${found > 0 ? "all" : "no"} probes found)`);
 	return {
 		decorate_viewport_ms: Number(decorateMs.toFixed(4)),
+		keystroke_decorations_ms: Number(keystrokePatchMs.toFixed(4)),
+		keystroke_rebuild_ms: Number(keystrokeRebuildMs.toFixed(4)),
 		hover_lookup_us: Number(lookupUs.toFixed(3)),
 	};
 };

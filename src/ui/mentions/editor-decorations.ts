@@ -13,7 +13,7 @@
  *   the term index or the settings change).
  */
 import { RangeSetBuilder, StateEffect, StateField } from "@codemirror/state";
-import type { ChangeSet, EditorState, Extension, StateEffectType, Text } from "@codemirror/state";
+import type { ChangeSet, EditorState, Extension, Range, StateEffectType, Text } from "@codemirror/state";
 import { Decoration, ViewPlugin } from "@codemirror/view";
 import type { DecorationSet, EditorView, PluginValue, ViewUpdate } from "@codemirror/view";
 import { findFrontmatterEnd, isFrontmatterDelimiter } from "../../core/frontmatter";
@@ -334,6 +334,75 @@ export function buildMentionDecorations(view: EditorView, source: MentionSource,
 	return decorationsFor(mentionsInRanges(view.state, view.visibleRanges, source.find, glossary), display, marks);
 }
 
+// ---------------------------------------------------------------------------------------------------
+// An edit: map the decorations and redo the touched lines (as CodeMirror's MatchDecorator.updateDeco).
+
+/** Edits longer than this rebuild the viewport instead (a paste, a replace-all). */
+export const INCREMENTAL_CHANGE_CHARS = 1000;
+
+/** Whether `after` is `before` mapped through `changes` the way the block fields map their ranges. */
+export function sameMappedSpans(before: readonly Span[], after: readonly Span[], changes: ChangeSet): boolean {
+	let k = 0;
+	for (const r of before) {
+		const from = changes.mapPos(r.from, -1);
+		const to = changes.mapPos(r.to, 1);
+		if (to <= from) continue;
+		const other = after[k++];
+		if (!other || other.from !== from || other.to !== to) return false;
+	}
+	return k === after.length;
+}
+
+/**
+ * The decorations after an edit, from the ones before it: mapped through `changes`, with the lines the
+ * edit touched inside `visible` matched again. Null when the edit is too long to patch (rebuild instead).
+ * The caller rebuilds too when the edit changed which blocks are skipped or which lines are glossary.
+ */
+export function patchMentionDecorations(
+	previous: DecorationSet,
+	changes: ChangeSet,
+	state: EditorState,
+	visible: readonly Span[],
+	source: Pick<MentionSource, "find">,
+	glossary: readonly Span[],
+	display: MentionDisplay,
+	marks: MarkCache,
+): DecorationSet | null {
+	if (!display.enabled) return Decoration.none;
+	let from = Number.MAX_SAFE_INTEGER;
+	let to = -1;
+	changes.iterChangedRanges((_fromA, _toA, fromB, toB) => {
+		from = Math.min(from, fromB);
+		to = Math.max(to, toB);
+	});
+	const mapped = previous.map(changes);
+	if (to < 0) return mapped;
+	if (to - from > INCREMENTAL_CHANGE_CHARS) return null;
+	const doc = state.doc;
+	const lineFrom = doc.lineAt(from).from;
+	const lineTo = doc.lineAt(to).to;
+	const ranges: Span[] = [];
+	for (const r of visible) {
+		const a = Math.max(r.from, lineFrom);
+		const b = Math.min(r.to, lineTo);
+		if (b >= a) ranges.push({ from: a, to: b });
+	}
+	if (ranges.length === 0) return mapped;
+	const add = decorationsFor(mentionsInRanges(state, ranges, source.find, glossary), display, marks);
+	return mapped.update({
+		filter: (markFrom, markTo) => markTo < lineFrom || markFrom > lineTo,
+		filterFrom: lineFrom,
+		filterTo: lineTo,
+		add: rangesOf(add),
+	});
+}
+
+function rangesOf(set: DecorationSet): Range<Decoration>[] {
+	const out: Range<Decoration>[] = [];
+	for (const cursor = set.iter(); cursor.value; cursor.next()) out.push(cursor.value.range(cursor.from, cursor.to));
+	return out;
+}
+
 export interface MentionExtensionOptions {
 	/** Notes longer than this map their glossary blocks through edits and re-read them when typing pauses. */
 	syncGlossaryChars?: number;
@@ -348,6 +417,14 @@ export function mentionDecorations(source: MentionSource, options: MentionExtens
 	const rereadDelay = options.rereadDelayMs ?? GLOSSARY_REREAD_DELAY_MS;
 	const marks = new MarkCache();
 	const glossaryOf = (state: EditorState) => (glossaryField ? state.field(glossaryField).ranges : []);
+	/** The glossary lines changed other than by moving with the text (an entry typed, removed, re-read). */
+	const glossaryMoved = (update: ViewUpdate) => {
+		if (!glossaryField) return false;
+		const before = update.startState.field(glossaryField);
+		const after = update.state.field(glossaryField);
+		if (before === after) return false;
+		return !update.docChanged || !sameMappedSpans(before.ranges, after.ranges, update.changes);
+	};
 
 	const plugin = ViewPlugin.fromClass(
 		class implements PluginValue {
@@ -371,11 +448,27 @@ export function mentionDecorations(source: MentionSource, options: MentionExtens
 			}
 
 			update(update: ViewUpdate): void {
-				const glossaryChanged = glossaryField !== null && update.startState.field(glossaryField) !== update.state.field(glossaryField);
-				if (update.docChanged || update.viewportChanged || glossaryChanged || modeChanged(source, update) || hasRefresh(update)) {
+				if (!this.patch(update) && (update.docChanged || update.viewportChanged || glossaryMoved(update) || modeChanged(source, update) || hasRefresh(update))) {
 					this.decorations = buildMentionDecorations(update.view, source, glossaryOf(update.state), marks);
 				}
 				if (update.docChanged && glossaryField && glossaryBlocks && update.state.field(glossaryField).stale) this.scheduleReread(glossaryBlocks);
+			}
+
+			/**
+			 * Typing: patch the decorations (map them, redo the touched lines) when nothing else changed: the
+			 * viewport did not move, the skipped blocks and glossary lines only moved with the text, and neither
+			 * the mode nor the terms changed. False when the caller must rebuild.
+			 */
+			patch(update: ViewUpdate): boolean {
+				if (!update.docChanged || update.viewportMoved || modeChanged(source, update) || hasRefresh(update) || glossaryMoved(update)) return false;
+				const skippedBefore = update.startState.field(skippedBlocksField).ranges;
+				const skippedAfter = update.state.field(skippedBlocksField).ranges;
+				if (skippedBefore !== skippedAfter && !sameMappedSpans(skippedBefore, skippedAfter, update.changes)) return false;
+				const display = source.display(isLivePreview(source, update.state));
+				const next = patchMentionDecorations(this.decorations, update.changes, update.state, update.view.visibleRanges, source, glossaryOf(update.state), display, marks);
+				if (!next) return false;
+				this.decorations = next;
+				return true;
 			}
 
 			/** A long note: read its glossary blocks again once typing pauses. */

@@ -438,3 +438,75 @@ describe("modes, settings and events", () => {
 		expect(calls).toEqual(["hover ROAS ROAS", "leave ROAS", "tap CTR"]);
 	});
 });
+
+describe("typing patches the decorations instead of rebuilding them", () => {
+	const terms = new TermIndex();
+	terms.setNote("Glossary.md", [entry("error budget", 1), entry("SLO", 3), entry("카나리 배포", 5, ["canary"]), entry("ECPM", 7)]);
+	const NOTE = [
+		"---",
+		"tags: [Conference]",
+		"---",
+		"## SRE - Han",
+		"Q. error budget을 다 쓰면 SLO는 어떻게 되나요?",
+		"A. 카나리 배포를 멈추고 ECPM* 대신 canary 지표를 본다.",
+		"",
+		"```",
+		"SLO inside a fence",
+		"```",
+		"",
+		"> SLO",
+		"> 서비스 수준 목표, error budget과 함께 본다.",
+		"",
+		"끝으로 SLO와 error budget 얘기.",
+	].join("\n");
+
+	/** The marks a fresh editor draws for the same text: what a patch must equal. */
+	function fresh(text: string): ReturnType<typeof decoratedRanges> {
+		return decoratedRanges(makeView(text, [mentionDecorations(sourceFor(terms))]));
+	}
+
+	it("a keystroke re-reads only its own line, and the marks equal a fresh editor's", () => {
+		const read: string[] = [];
+		const source = sourceFor(terms, () => ALL, { find: (text) => (read.push(text), findMentions(text, terms.matcher(), { blocks: false })) });
+		const view = makeView(NOTE, [mentionDecorations(source)]);
+		const line = view.state.doc.line(15);
+		read.length = 0;
+		view.dispatch({ changes: { from: line.to, insert: " SLO" } });
+		expect(read).toEqual(["끝으로 SLO와 error budget 얘기. SLO"]);
+		expect(decoratedRanges(view)).toEqual(fresh(view.state.doc.toString()));
+		expect(decoratedRanges(view).filter((m) => m.from >= line.from).map((m) => m.term)).toEqual(["SLO", "error budget", "SLO"]);
+	});
+
+	it("typing a fence or a glossary entry still rebuilds (the skipped lines changed)", () => {
+		const read: string[] = [];
+		const source = sourceFor(terms, () => ALL, { find: (text) => (read.push(text), findMentions(text, terms.matcher(), { blocks: false })) });
+		const view = makeView(NOTE, [mentionDecorations(source)]);
+		read.length = 0;
+		view.dispatch({ changes: { from: view.state.doc.line(14).from, insert: "```" } });
+		expect(read.length).toBeGreaterThan(1);
+		expect(decoratedRanges(view)).toEqual(fresh(view.state.doc.toString()));
+		view.dispatch({ changes: { from: view.state.doc.line(7).from, insert: "> ECPM\n> 천 회 노출당 수익" } });
+		expect(decoratedRanges(view)).toEqual(fresh(view.state.doc.toString()));
+	});
+
+	it("after any sequence of small edits, the marks equal a fresh editor's", () => {
+		const pieces = ["S", "L", "O", "SLO", " ", "\n", "*", "`", "```", "> ", "error ", "budget", "카나리", " 배포", "를", "---", "$$", "%%", "#"];
+		fc.assert(
+			fc.property(
+				fc.array(fc.record({ at: fc.nat(), cut: fc.nat({ max: 4 }), piece: fc.constantFrom(...pieces) }), { minLength: 1, maxLength: 12 }),
+				(edits) => {
+					const view = makeView(NOTE, [mentionDecorations(sourceFor(terms))]);
+					for (const e of edits) {
+						const from = e.at % (view.state.doc.length + 1);
+						const to = Math.min(view.state.doc.length, from + e.cut);
+						view.dispatch({ changes: { from, to, insert: e.piece } });
+					}
+					expect(decoratedRanges(view)).toEqual(fresh(view.state.doc.toString()));
+					for (const v of views) v.destroy();
+					views = [];
+				},
+			),
+			{ numRuns: propertyRuns(200) },
+		);
+	});
+});
